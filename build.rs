@@ -1,0 +1,45 @@
+//! Validates `data/` and compiles it into `phf` tables in `$OUT_DIR/catalog.rs`.
+//!
+//! The work lives in plain functions shared with the tests: `build/catalog.rs`
+//! loads and validates, `build/render.rs` writes the Rust source. A data
+//! mistake fails the build with one `cargo::error=` line per problem, naming
+//! the file, the line and the code; it never panics.
+
+#[path = "build/catalog.rs"]
+mod catalog;
+#[path = "build/render.rs"]
+mod render;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    println!("cargo::rerun-if-changed=data");
+    println!("cargo::rerun-if-changed=build");
+    let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
+    let catalog = match catalog::load(&manifest.join("data")) {
+        Ok(catalog) => catalog,
+        Err(problems) => {
+            for problem in &problems {
+                println!("cargo::error={problem}");
+            }
+            println!(
+                "cargo::error={} problem(s) in data/; nothing was generated",
+                problems.len()
+            );
+            return ExitCode::SUCCESS;
+        }
+    };
+    let total = catalog.entries.len() + catalog.apis.iter().map(|a| a.rows.len()).sum::<usize>();
+    if total > usize::from(u16::MAX) {
+        println!(
+            "cargo::error=data/: {total} entries; the generated tables index entries with u16"
+        );
+        return ExitCode::SUCCESS;
+    }
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default()).join("catalog.rs");
+    if let Err(e) = std::fs::write(&out, render::render(&catalog)) {
+        println!("cargo::error=cannot write {}: {e}", out.display());
+    }
+    ExitCode::SUCCESS
+}

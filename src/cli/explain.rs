@@ -1,0 +1,121 @@
+//! `chatcodes explain`: every meaning of each code given.
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use chatcodes::{CodeQuery, Explanation, Namespace, explain_all, explain_for_api, explain_in};
+
+use super::Format;
+use super::text::{Style, write_explanation};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Codes or official names, e.g. 70001 -10106 ERR_SVR_ACCOUNT_USERSIG_EXPIRED.
+    #[arg(
+        required = true,
+        value_name = "CODE_OR_NAME",
+        allow_negative_numbers = true
+    )]
+    codes: Vec<String>,
+    /// Only this namespace: tencent_server, tencent_sdk, nexconn_http, nexconn_business.
+    #[arg(long, short)]
+    namespace: Option<Namespace>,
+    /// The REST API that returned the code (e.g. v4/sns/friend_add), to get its own wording.
+    #[arg(long)]
+    api: Option<String>,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+/// The explanations of one query, best first.
+fn lookup(args: &Args, query: CodeQuery) -> Vec<&'static Explanation> {
+    let code = match query {
+        CodeQuery::Name(e) => return vec![e],
+        CodeQuery::Code(code) => code,
+    };
+    match (&args.api, args.namespace) {
+        (Some(api), _) => explain_for_api(api, code).into_iter().collect(),
+        (None, Some(ns)) => explain_in(ns, code).into_iter().collect(),
+        (None, None) => explain_all(code).collect(),
+    }
+}
+
+pub fn run(args: &Args) -> ExitCode {
+    let mut found = Vec::new();
+    let mut failed = false;
+    for text in &args.codes {
+        match text.parse::<CodeQuery>() {
+            Ok(query) => {
+                let hits = lookup(args, query);
+                if hits.is_empty() {
+                    let scope = match (&args.api, args.namespace) {
+                        (Some(api), _) => format!(" for API {api}"),
+                        (None, Some(ns)) => format!(" in namespace {ns}"),
+                        (None, None) => String::new(),
+                    };
+                    eprintln!("chatcodes: unknown code {}{scope}", query.code());
+                    failed = true;
+                }
+                found.push((query, hits));
+            }
+            Err(e) => {
+                eprintln!("chatcodes: {e}");
+                failed = true;
+            }
+        }
+    }
+    let result = match args.format {
+        Format::Text => print_text(&found),
+        Format::Json => print_json(
+            &found
+                .into_iter()
+                .flat_map(|(_, hits)| hits)
+                .collect::<Vec<_>>(),
+        ),
+    };
+    if let Err(e) = result {
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            eprintln!("chatcodes: cannot write output: {e}");
+            return ExitCode::from(2);
+        }
+    }
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn print_text(found: &[(CodeQuery, Vec<&Explanation>)]) -> io::Result<()> {
+    let style = Style::for_stdout();
+    let mut out = io::stdout().lock();
+    let mut first = true;
+    for (query, hits) in found {
+        if hits.len() > 1 {
+            if !first {
+                writeln!(out)?;
+            }
+            let note = format!(
+                "{} means different things in {} namespaces:",
+                query.code(),
+                hits.len()
+            );
+            writeln!(out, "{}", style.dim(&note))?;
+        }
+        for e in hits {
+            if !first || hits.len() > 1 {
+                writeln!(out)?;
+            }
+            first = false;
+            write_explanation(&mut out, &style, e)?;
+        }
+    }
+    out.flush()
+}
+
+fn print_json(found: &[&Explanation]) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, found)?;
+    writeln!(out)
+}

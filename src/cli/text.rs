@@ -1,0 +1,74 @@
+//! Readable text output of explanations.
+
+use std::io::{self, IsTerminal, Write};
+
+use chatcodes::Explanation;
+
+/// Bold and dim only when writing to a terminal and `NO_COLOR` is unset.
+pub struct Style {
+    colour: bool,
+}
+
+impl Style {
+    pub fn for_stdout() -> Self {
+        Style {
+            colour: io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        }
+    }
+
+    fn paint(&self, code: &str, text: &str) -> String {
+        if self.colour {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+
+    pub fn bold(&self, text: &str) -> String {
+        self.paint("1", text)
+    }
+
+    pub fn dim(&self, text: &str) -> String {
+        self.paint("2", text)
+    }
+}
+
+/// Writes one explanation as a block of labelled lines.
+pub fn write_explanation(out: &mut impl Write, style: &Style, e: &Explanation) -> io::Result<()> {
+    let heading = match e.name() {
+        Some(name) => format!("{} {}", e.codes(), name),
+        None => e.codes().to_string(),
+    };
+    writeln!(out, "{}", style.bold(&heading))?;
+    let ns = e.namespace();
+    let field = |label: &str| style.dim(&format!("  {label:<14}"));
+    writeln!(
+        out,
+        "{}{} / {} ({})",
+        field("vendor"),
+        e.vendor().display_name(),
+        ns.title(),
+        ns
+    )?;
+    if let Some(api) = e.api() {
+        writeln!(out, "{}{api}", field("api"))?;
+    }
+    writeln!(
+        out,
+        "{}{} ({})",
+        field("category"),
+        e.category().title(),
+        e.category()
+    )?;
+    writeln!(out, "{}{}", field("description"), e.description())?;
+    writeln!(out, "{}{}", field("retryability"), e.retryability())?;
+    if let Some(ms) = e.retry_after_ms() {
+        writeln!(out, "{}at least {ms} ms", field("retry after"))?;
+    }
+    writeln!(out, "{}{}", field("remedy"), e.remedy())?;
+    for (i, cause) in e.causes().iter().enumerate() {
+        let label = if i == 0 { "causes" } else { "" };
+        writeln!(out, "{}{}. {cause}", field(label), i + 1)?;
+    }
+    writeln!(out, "{}{}", field("source"), e.source())
+}

@@ -1,0 +1,252 @@
+//! [`Explanation`]: everything the catalogue knows about one code.
+
+use std::fmt;
+use std::time::Duration;
+
+use serde::ser::{Serialize, SerializeStruct, Serializer};
+
+use crate::retryability::Retryability;
+use crate::tables::{Category, Namespace, Vendor};
+
+/// The code or codes an entry covers: one number, or an inclusive range.
+///
+/// Displays as `70001` or `120001-130000`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Codes {
+    /// A single code.
+    Exact(i64),
+    /// Every code from `first` to `last`, both included.
+    Range {
+        /// The lowest code of the range.
+        first: i64,
+        /// The highest code of the range.
+        last: i64,
+    },
+}
+
+impl Codes {
+    /// Whether `code` is covered.
+    ///
+    /// ```
+    /// use chatcodes::Codes;
+    /// assert!(Codes::Range { first: 120001, last: 130000 }.contains(125000));
+    /// assert!(!Codes::Exact(70001).contains(70002));
+    /// ```
+    pub const fn contains(self, code: i64) -> bool {
+        match self {
+            Codes::Exact(c) => c == code,
+            Codes::Range { first, last } => first <= code && code <= last,
+        }
+    }
+
+    /// The lowest code covered.
+    pub const fn first(self) -> i64 {
+        match self {
+            Codes::Exact(c) | Codes::Range { first: c, .. } => c,
+        }
+    }
+
+    /// The highest code covered.
+    pub const fn last(self) -> i64 {
+        match self {
+            Codes::Exact(c) | Codes::Range { last: c, .. } => c,
+        }
+    }
+}
+
+impl fmt::Display for Codes {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Codes::Exact(c) => write!(f, "{c}"),
+            Codes::Range { first, last } => write!(f, "{first}-{last}"),
+        }
+    }
+}
+
+impl Serialize for Codes {
+    /// An exact code serializes as a number, a range as the string `first-last`.
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Codes::Exact(c) => s.serialize_i64(*c),
+            Codes::Range { .. } => s.collect_str(self),
+        }
+    }
+}
+
+/// Where a piece of knowledge came from: a document under `../shared` (a seed
+/// page or a reference file) and the section within it.
+///
+/// Displays as `seeds/002_92e847829f256d34.txt, 2. Server Error Codes > Account error codes`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Source {
+    /// The document, e.g. `seeds/002_92e847829f256d34.txt` or `reference/undocumented.md`.
+    pub document: &'static str,
+    /// The section of the document, e.g. `2. Server Error Codes > Account error codes`.
+    pub section: &'static str,
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}, {}", self.document, self.section)
+    }
+}
+
+impl Serialize for Source {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// Everything the catalogue knows about one code in one namespace (or about a
+/// code as one API words it).
+///
+/// All data is `'static`: lookups return references into tables compiled from
+/// `data/`, with no parsing and no allocation.
+///
+/// ```
+/// use chatcodes::{explain, Category, Namespace, Retryability};
+/// let e = explain(8512).unwrap();
+/// assert_eq!(e.namespace(), Namespace::TencentSdk);
+/// assert_eq!(e.category(), Category::Group);
+/// assert_eq!(e.retryability(), Retryability::Throttled);
+/// assert_eq!(e.retry_after(), Some(std::time::Duration::from_secs(60)));
+/// ```
+#[derive(Debug, PartialEq, Eq)]
+pub struct Explanation {
+    pub(crate) codes: Codes,
+    pub(crate) namespace: Namespace,
+    pub(crate) category: Category,
+    pub(crate) name: Option<&'static str>,
+    pub(crate) description: &'static str,
+    pub(crate) retryability: Retryability,
+    pub(crate) retry_after_ms: Option<u32>,
+    pub(crate) remedy: &'static str,
+    pub(crate) causes: &'static [&'static str],
+    pub(crate) causes_source: Option<Source>,
+    pub(crate) source: Source,
+    pub(crate) api: Option<&'static str>,
+}
+
+impl Explanation {
+    /// The code, or the range of codes, this entry covers.
+    pub const fn codes(&self) -> Codes {
+        self.codes
+    }
+
+    /// The vendor whose service returns the code.
+    pub const fn vendor(&self) -> Vendor {
+        self.namespace.vendor()
+    }
+
+    /// The namespace (vendor and domain) the code is defined in.
+    pub const fn namespace(&self) -> Namespace {
+        self.namespace
+    }
+
+    /// The section of the vendor's documentation, e.g. `relationship_chain`.
+    pub const fn category(&self) -> Category {
+        self.category
+    }
+
+    /// The vendor's official constant name, e.g. `ERR_SVR_ACCOUNT_USERSIG_EXPIRED`
+    /// (Tencent, spelled as in `TIMErrorCode.h`, typos included) or the short
+    /// name of an HTTP status (`Too many requests`). `None` where the vendor
+    /// publishes none.
+    pub const fn name(&self) -> Option<&'static str> {
+        self.name
+    }
+
+    /// What the code means, in the source document's wording.
+    pub const fn description(&self) -> &'static str {
+        self.description
+    }
+
+    /// Whether and how to retry; see [`Retryability`] for the rules.
+    pub const fn retryability(&self) -> Retryability {
+        self.retryability
+    }
+
+    /// The documented minimum wait before retrying, in milliseconds, for
+    /// throttled codes whose text states a rate or interval.
+    pub const fn retry_after_ms(&self) -> Option<u32> {
+        self.retry_after_ms
+    }
+
+    /// [`retry_after_ms`](Self::retry_after_ms) as a [`Duration`].
+    pub const fn retry_after(&self) -> Option<Duration> {
+        match self.retry_after_ms {
+            Some(ms) => Some(Duration::from_millis(ms as u64)),
+            None => None,
+        }
+    }
+
+    /// What to do about the code: a specific action, not the description again.
+    pub const fn remedy(&self) -> &'static str {
+        self.remedy
+    }
+
+    /// Known causes, from the vendor's FAQ, where it lists them (for example the
+    /// seven causes of Tencent 30001). Empty for most codes.
+    pub const fn causes(&self) -> &'static [&'static str] {
+        self.causes
+    }
+
+    /// Where [`causes`](Self::causes) came from, when there are any.
+    pub const fn causes_source(&self) -> Option<&Source> {
+        self.causes_source.as_ref()
+    }
+
+    /// Where the description came from.
+    pub const fn source(&self) -> &Source {
+        &self.source
+    }
+
+    /// The API whose own wording this is (`v4/sns/friend_add`), for entries
+    /// returned by [`crate::explain_for_api`] from a per-API table.
+    pub const fn api(&self) -> Option<&'static str> {
+        self.api
+    }
+
+    /// Whether the code reports a failure; `false` only for
+    /// [`Retryability::NotAFailure`] codes such as 30539.
+    pub const fn is_failure(&self) -> bool {
+        self.retryability.is_failure()
+    }
+}
+
+impl fmt::Display for Explanation {
+    /// One line: `70001 ERR_SVR_ACCOUNT_USERSIG_EXPIRED (tencent_server/account, reauthenticate): UserSig expired. ...`
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.codes)?;
+        if let Some(name) = self.name {
+            write!(f, " {name}")?;
+        }
+        write!(
+            f,
+            " ({}/{}, {}): {}",
+            self.namespace, self.category, self.retryability, self.description
+        )
+    }
+}
+
+impl Serialize for Explanation {
+    /// One flat record: `code` (a number, or `first-last` for a range),
+    /// `vendor`, `namespace`, `category`, `name`, `description`, `retryability`,
+    /// `retry_after_ms`, `remedy`, `causes`, `source`, `api`.
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut r = s.serialize_struct("Explanation", 12)?;
+        r.serialize_field("code", &self.codes)?;
+        r.serialize_field("vendor", &self.vendor())?;
+        r.serialize_field("namespace", &self.namespace)?;
+        r.serialize_field("category", &self.category)?;
+        r.serialize_field("name", &self.name)?;
+        r.serialize_field("description", &self.description)?;
+        r.serialize_field("retryability", &self.retryability)?;
+        r.serialize_field("retry_after_ms", &self.retry_after_ms)?;
+        r.serialize_field("remedy", &self.remedy)?;
+        r.serialize_field("causes", &self.causes)?;
+        r.serialize_field("source", &self.source)?;
+        r.serialize_field("api", &self.api)?;
+        r.end()
+    }
+}

@@ -1,0 +1,65 @@
+//! Explanations for the bare numbers chat services return.
+//!
+//! `chatcodes` turns codes such as `ErrorCode: 70001`, `ResultCode: 30515` or
+//! `-10106` into what a person or a program needs to act on them: the vendor
+//! and namespace, the category, the official name, the description in the
+//! vendor's wording, whether and how to retry, the documented retry delay, a
+//! specific remedy, known causes, and where the knowledge came from.
+//!
+//! ```
+//! use chatcodes::{explain, Retryability};
+//!
+//! let e = explain(70001).expect("a known code");
+//! assert_eq!(e.name(), Some("ERR_SVR_ACCOUNT_USERSIG_EXPIRED"));
+//! assert_eq!(e.retryability(), Retryability::Reauthenticate);
+//! println!("{}: {}", e.description(), e.remedy());
+//!
+//! // 30539 is not an error: a friend request is waiting for approval.
+//! assert!(!explain(30539).unwrap().is_failure());
+//!
+//! // 1001 means one thing at Tencent and another at Nexconn: see both.
+//! for e in chatcodes::explain_all(1001) {
+//!     println!("{} {}: {}", e.vendor(), e.namespace(), e.description());
+//! }
+//! ```
+//!
+//! # What is in the catalogue
+//!
+//! | namespace | what |
+//! |---|---|
+//! | [`Namespace::TencentServer`] | Tencent Cloud Chat server (REST API and backend) codes, plus the own wording of `v4/sns/friend_add` and `v4/sns/friend_update` ([`explain_for_api`]) |
+//! | [`Namespace::TencentSdk`] | Tencent Cloud Chat client SDK codes, including the legacy V3 SDK ([`Category::LegacyV3Sdk`]) |
+//! | [`Namespace::NexconnHttp`] | HTTP statuses of the Nexconn (formerly RongCloud) server API |
+//! | [`Namespace::NexconnBusiness`] | Nexconn business return codes |
+//!
+//! A code is unique within its namespace. The same number in two namespaces is
+//! never resolved silently: [`explain`] picks by a documented precedence,
+//! [`explain_all`] lists every meaning, [`explain_in`] reads one namespace.
+//!
+//! Everything is compiled from the TOML files under `data/` by the build
+//! script into perfect-hash tables: nothing is parsed at run time and no
+//! lookup allocates.
+//!
+//! # Features
+//!
+//! - `cli` (default): the `chatcodes` command-line tool and its dependencies.
+//!   Libraries should depend on `chatcodes` with `default-features = false`.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod error;
+mod explanation;
+mod lookup;
+mod parse;
+mod retryability;
+mod tables;
+
+pub use error::ChatError;
+pub use explanation::{Codes, Explanation, Source};
+pub use lookup::{
+    ExplainAll, api_entries, apis, entries, explain, explain_all, explain_for_api, explain_in,
+    explain_name,
+};
+pub use parse::{CodeQuery, ParseCodeError};
+pub use retryability::Retryability;
+pub use tables::{Category, Namespace, Vendor};

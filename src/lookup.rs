@@ -1,0 +1,166 @@
+//! Looking codes up: by number, by namespace, by API and by official name.
+//!
+//! Every function here is a `phf` lookup (plus, on a miss, a scan of the few
+//! ranges) into tables compiled from `data/`; none allocates, none panics.
+
+use crate::explanation::Explanation;
+use crate::tables::{APIS, CODES, ENTRIES, LONGEST_NAME, NAMES, Namespace, RANGES};
+
+fn entry(index: u16) -> &'static Explanation {
+    &ENTRIES[usize::from(index)]
+}
+
+fn exact(code: i64) -> &'static [u16] {
+    CODES.get(&code).copied().unwrap_or(&[])
+}
+
+/// The best explanation of `code` across all namespaces.
+///
+/// When a number has meanings in several namespaces, an exact code beats a
+/// range, and among exact codes (or among ranges) the namespace precedence of
+/// [`Namespace::ALL`] decides: Tencent server, Tencent SDK, Nexconn HTTP status,
+/// Nexconn business codes. So `explain(1001)` is Tencent's operations-data
+/// code, and `explain(404)` the Nexconn HTTP status. Use [`explain_all`] to see
+/// every meaning, or [`explain_in`] to pick one namespace.
+///
+/// ```
+/// let e = chatcodes::explain(70001).unwrap();
+/// assert_eq!(e.name(), Some("ERR_SVR_ACCOUNT_USERSIG_EXPIRED"));
+/// assert!(chatcodes::explain(i64::MAX).is_none());
+/// ```
+pub fn explain(code: i64) -> Option<&'static Explanation> {
+    match exact(code).first() {
+        Some(&index) => Some(entry(index)),
+        None => RANGES
+            .iter()
+            .find(|&&(first, last, _)| first <= code && code <= last)
+            .map(|&(_, _, index)| entry(index)),
+    }
+}
+
+/// Every namespace's explanation of `code`, best first (the first item is
+/// [`explain`]'s answer). Each namespace appears at most once.
+///
+/// ```
+/// use chatcodes::{explain_all, Vendor};
+/// let vendors: Vec<Vendor> = explain_all(1001).map(|e| e.vendor()).collect();
+/// assert_eq!(vendors, [Vendor::Tencent, Vendor::Nexconn]);
+/// ```
+pub fn explain_all(code: i64) -> ExplainAll {
+    let exact = exact(code);
+    ExplainAll {
+        code,
+        exact,
+        exact_iter: exact.iter(),
+        ranges: RANGES.iter(),
+    }
+}
+
+/// The iterator returned by [`explain_all`]: exact entries first, then range
+/// entries of namespaces that had no exact entry.
+#[derive(Debug, Clone)]
+pub struct ExplainAll {
+    code: i64,
+    exact: &'static [u16],
+    exact_iter: std::slice::Iter<'static, u16>,
+    ranges: std::slice::Iter<'static, (i64, i64, u16)>,
+}
+
+impl Iterator for ExplainAll {
+    type Item = &'static Explanation;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if let Some(&index) = self.exact_iter.next() {
+            return Some(entry(index));
+        }
+        let (code, exact) = (self.code, self.exact);
+        self.ranges.by_ref().find_map(|&(first, last, index)| {
+            let e = entry(index);
+            let shadowed = exact.iter().any(|&i| entry(i).namespace == e.namespace);
+            (first <= code && code <= last && !shadowed).then_some(e)
+        })
+    }
+}
+
+/// The explanation of `code` in one namespace: its exact entry, or the range
+/// that covers it.
+///
+/// ```
+/// use chatcodes::{explain_in, Namespace};
+/// let e = explain_in(Namespace::NexconnBusiness, 1001).unwrap();
+/// assert_eq!(e.description(), "Incorrect App Secret.");
+/// assert!(explain_in(Namespace::TencentSdk, 1001).is_none());
+/// ```
+pub fn explain_in(namespace: Namespace, code: i64) -> Option<&'static Explanation> {
+    explain_all(code).find(|e| e.namespace == namespace)
+}
+
+/// The explanation of `code` as returned by one REST API, in that API's own
+/// words where it documents them (`v4/sns/friend_add`, `v4/sns/friend_update`),
+/// otherwise the entry of the API's namespace.
+///
+/// `api` is the API path, with or without a leading `/`. Every Tencent REST
+/// API lives in the Tencent server namespace, so an API without a table of its
+/// own gives the server entry.
+///
+/// ```
+/// let e = chatcodes::explain_for_api("v4/sns/friend_add", 30010).unwrap();
+/// assert_eq!(e.description(), "Your friend list is full.");
+/// assert_eq!(e.api(), Some("v4/sns/friend_add"));
+/// // Not in that API's table: the server entry.
+/// let e = chatcodes::explain_for_api("v4/sns/friend_add", 70001).unwrap();
+/// assert_eq!(e.api(), None);
+/// ```
+pub fn explain_for_api(api: &str, code: i64) -> Option<&'static Explanation> {
+    let api = api.trim().trim_start_matches('/');
+    match APIS.iter().find(|(name, _, _)| *name == api) {
+        Some((_, namespace, table)) => match table.get(&code) {
+            Some(&index) => Some(entry(index)),
+            None => explain_in(*namespace, code),
+        },
+        None => explain_in(Namespace::TencentServer, code),
+    }
+}
+
+/// The APIs that have a table of their own wording, e.g. `v4/sns/friend_add`.
+pub fn apis() -> impl Iterator<Item = &'static str> {
+    APIS.iter().map(|(name, _, _)| *name)
+}
+
+/// The entry with this official name, ignoring ASCII case and surrounding
+/// blanks (`ERR_SVR_ACCOUNT_USERSIG_EXPIRED`, `err_svr_account_usersig_expired`).
+///
+/// ```
+/// let e = chatcodes::explain_name(" err_in_progess ").unwrap();
+/// assert_eq!(e.codes(), chatcodes::Codes::Exact(6015));
+/// assert!(chatcodes::explain_name("NO_SUCH_NAME").is_none());
+/// ```
+pub fn explain_name(name: &str) -> Option<&'static Explanation> {
+    let name = name.trim().as_bytes();
+    if name.len() > LONGEST_NAME {
+        return None;
+    }
+    let mut buffer = [0u8; LONGEST_NAME];
+    let upper = &mut buffer[..name.len()];
+    upper.copy_from_slice(name);
+    upper.make_ascii_uppercase();
+    let upper = std::str::from_utf8(upper).ok()?;
+    NAMES.get(upper).map(|&index| entry(index))
+}
+
+/// Every entry of every namespace, in data order (namespace precedence, then
+/// file, then position in the file). Per-API wordings are not included; see
+/// [`api_entries`].
+pub fn entries() -> impl ExactSizeIterator<Item = &'static Explanation> {
+    let namespace_entries = ENTRIES.len() - api_entry_count();
+    ENTRIES[..namespace_entries].iter()
+}
+
+/// Every per-API entry (the API's own wording of a code).
+pub fn api_entries() -> impl ExactSizeIterator<Item = &'static Explanation> {
+    ENTRIES[ENTRIES.len() - api_entry_count()..].iter()
+}
+
+fn api_entry_count() -> usize {
+    APIS.iter().map(|(_, _, table)| table.len()).sum()
+}
