@@ -1,0 +1,148 @@
+//! The build script's validation, run on fixture data directories: every kind
+//! of mistake is reported, all in one pass, naming the file, line and code.
+
+#[allow(dead_code)]
+#[path = "../build/catalog.rs"]
+mod catalog;
+
+use std::path::PathBuf;
+
+use catalog::{Codes, RETRYABILITY, load};
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+        .join("data")
+}
+
+fn problems() -> Vec<String> {
+    match load(&fixture("bad")) {
+        Ok(_) => panic!("the bad fixture loaded without problems"),
+        Err(problems) => problems.iter().map(ToString::to_string).collect(),
+    }
+}
+
+fn assert_reported(expected: &str) {
+    let problems = problems();
+    assert!(
+        problems.iter().any(|p| p == expected),
+        "expected {expected:?} among:\n{}",
+        problems.join("\n")
+    );
+}
+
+const ERRORS: &str = "data/acme/api/errors.toml";
+
+#[test]
+fn duplicate_code_names_the_file_line_and_code() {
+    assert_reported(&format!(
+        "{ERRORS}:11: code 100: duplicate code in namespace acme_api (first at {ERRORS}:4)"
+    ));
+}
+
+#[test]
+fn duplicate_name_is_reported_whatever_its_case() {
+    assert_reported(&format!(
+        "{ERRORS}:61: code 106: duplicate name err_one (also code 100 at {ERRORS}:4)"
+    ));
+}
+
+#[test]
+fn unknown_field_is_reported() {
+    assert_reported(&format!("{ERRORS}:22: code 101: unknown field `retry`"));
+}
+
+#[test]
+fn unknown_retryability_lists_the_allowed_values() {
+    assert_reported(&format!(
+        "{ERRORS}:27: code 102: unknown retryability \"sometimes\"; expected one of {}",
+        RETRYABILITY.join(", ")
+    ));
+}
+
+#[test]
+fn empty_description_and_remedy_are_reported() {
+    assert_reported(&format!("{ERRORS}:32: code 103: empty description"));
+    assert_reported(&format!("{ERRORS}:40: code 104: empty remedy"));
+}
+
+#[test]
+fn delay_on_an_entry_that_is_not_throttled_is_reported() {
+    assert_reported(&format!(
+        "{ERRORS}:42: code 105: retry_after_ms is only for throttled entries, this one is permanent"
+    ));
+}
+
+#[test]
+fn overlapping_ranges_are_reported() {
+    assert_reported(&format!(
+        "{ERRORS}:55: code 550-650: range overlaps range 500-600 ({ERRORS}:49)"
+    ));
+}
+
+#[test]
+fn remedy_that_repeats_the_description_is_reported() {
+    assert_reported(&format!(
+        "{ERRORS}:68: code 107: remedy repeats the description; say what to do instead"
+    ));
+}
+
+#[test]
+fn api_row_for_a_code_the_namespace_lacks_is_reported() {
+    assert_reported(
+        "data/acme/api/api/thing.toml:8: code 999: API row for a code that its namespace does not have",
+    );
+}
+
+#[test]
+fn toml_syntax_errors_are_reported_with_their_line() {
+    let problems = problems();
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.starts_with("data/acme/sdk/broken.toml:2: invalid TOML")),
+        "{problems:#?}"
+    );
+}
+
+#[test]
+fn undeclared_directories_are_reported_rather_than_ignored() {
+    assert_reported(
+        "data/acme/stray: directory is not a namespace declared in data/namespaces.toml (vendor \"acme\", domain \"stray\")",
+    );
+}
+
+#[test]
+fn all_problems_come_in_one_pass() {
+    assert_eq!(problems().len(), 12, "{:#?}", problems());
+}
+
+#[test]
+fn a_good_fixture_loads_with_negative_codes_ranges_causes_and_an_api_table() {
+    let catalog = load(&fixture("good")).unwrap_or_else(|p| panic!("{p:#?}"));
+    assert_eq!(catalog.entries.len(), 2);
+    assert_eq!(catalog.entries[0].codes, Codes::Exact(-1));
+    assert_eq!(catalog.entries[0].retry_after_ms, Some(250));
+    assert_eq!(catalog.entries[1].codes, Codes::Range(500, 600));
+    assert_eq!(catalog.entries[1].causes, ["Somebody said so."]);
+    assert_eq!(catalog.apis[0].api, "v1/thing");
+    assert_eq!(catalog.apis[0].rows[0].base, 0);
+}
+
+#[test]
+fn the_real_data_directory_is_valid() {
+    let data = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
+    let catalog = load(&data).unwrap_or_else(|p| panic!("{p:#?}"));
+    assert_eq!(catalog.entries.len(), 559);
+    assert_eq!(catalog.apis.iter().map(|a| a.rows.len()).sum::<usize>(), 25);
+}
+
+#[test]
+fn the_build_scripts_retryability_names_match_the_enum() {
+    use strum::IntoEnumIterator;
+    let names: Vec<String> = chatcodes::Retryability::iter()
+        .map(|r| r.to_string())
+        .collect();
+    assert_eq!(names, RETRYABILITY);
+}
