@@ -42,8 +42,11 @@
 //!
 //! # Features
 //!
-//! - `cli` (default): the `chatcodes` command-line tool and its dependencies.
-//!   Libraries should depend on `chatcodes` with `default-features = false`.
+//! - `response`: [`Response`], which parses a Tencent REST response body and
+//!   yields its explained failures (adds `serde_json`).
+//! - `cli` (default, implies `response`): the `chatcodes` command-line tool and
+//!   its dependencies. Libraries should depend on `chatcodes` with
+//!   `default-features = false` and add `response` if they need it.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -51,6 +54,8 @@ mod error;
 mod explanation;
 mod lookup;
 mod parse;
+#[cfg(feature = "response")]
+mod response;
 mod retryability;
 mod tables;
 
@@ -61,5 +66,7 @@ pub use lookup::{
     explain_name,
 };
 pub use parse::{CodeQuery, ParseCodeError};
+#[cfg(feature = "response")]
+pub use response::{Failure, Response, ResponseError, TargetResult};
 pub use retryability::Retryability;
 pub use tables::{Category, Namespace, Vendor};

@@ -65,14 +65,14 @@ pub fn run(args: &Args) -> ExitCode {
             }
         }
     }
+    let flat: Vec<&Explanation> = found
+        .iter()
+        .flat_map(|(_, hits)| hits.iter().copied())
+        .collect();
     let result = match args.format {
         Format::Text => print_text(&found),
-        Format::Json => print_json(
-            &found
-                .into_iter()
-                .flat_map(|(_, hits)| hits)
-                .collect::<Vec<_>>(),
-        ),
+        Format::Json => print_json(&flat),
+        Format::Problem => print_problems(&flat),
     };
     if let Err(e) = result {
         if e.kind() != io::ErrorKind::BrokenPipe {
@@ -117,5 +117,39 @@ fn print_text(found: &[(CodeQuery, Vec<&Explanation>)]) -> io::Result<()> {
 fn print_json(found: &[&Explanation]) -> io::Result<()> {
     let mut out = io::stdout().lock();
     serde_json::to_writer_pretty(&mut out, found)?;
+    writeln!(out)
+}
+
+/// An RFC 9457 `application/problem+json` object for one explanation.
+pub fn problem(e: &Explanation) -> serde_json::Value {
+    let mut p = serde_json::json!({
+        "type": format!("urn:chatcodes:{}:{}", e.namespace(), e.codes()),
+        "title": e.name().unwrap_or(e.category().title()),
+        "detail": e.description(),
+        "code": e.codes(),
+        "namespace": e.namespace(),
+        "category": e.category(),
+        "retryability": e.retryability(),
+        "remedy": e.remedy(),
+    });
+    if e.namespace() == Namespace::NexconnHttp {
+        p["status"] = e.codes().first().into();
+    }
+    if let Some(ms) = e.retry_after_ms() {
+        p["retry_after_ms"] = ms.into();
+    }
+    p
+}
+
+/// One problem object for one explanation, a JSON array for several.
+fn print_problems(found: &[&Explanation]) -> io::Result<()> {
+    let mut problems: Vec<serde_json::Value> = found.iter().map(|e| problem(e)).collect();
+    let value = if problems.len() == 1 {
+        problems.remove(0)
+    } else {
+        serde_json::Value::Array(problems)
+    };
+    let mut out = io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, &value)?;
     writeln!(out)
 }

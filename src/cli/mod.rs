@@ -1,8 +1,14 @@
 //! Command-line parsing and dispatch; each subcommand lives in its own file.
 
+mod check;
+mod docs;
 mod explain;
+mod export;
+mod list;
+mod records;
 mod text;
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -23,6 +29,21 @@ enum Command {
     /// A number with meanings in several namespaces prints every meaning.
     /// Exits with status 1 when a code is unknown.
     Explain(explain::Args),
+    /// Search names, descriptions, remedies and causes, best match first
+    /// (e.g. `search usersig expired`, `search blocklist`).
+    Search(list::SearchArgs),
+    /// List catalogue entries, filtered by vendor, namespace, category or retryability.
+    List(list::ListArgs),
+    /// Export the catalogue as CSV, JSON, NDJSON or YAML for log pipelines
+    /// (Vector, Logstash, Fluent Bit, OpenTelemetry Collector).
+    Export(export::Args),
+    /// Print the Markdown reference generated from the catalogue (docs/REFERENCE.md).
+    Docs,
+    /// Read one Tencent REST response (a file or stdin) and explain what failed.
+    ///
+    /// Exits 0 only when nothing failed, 1 when something did, 2 when the input
+    /// is not a REST response.
+    Check(check::Args),
 }
 
 /// How to print explanations.
@@ -32,12 +53,34 @@ pub enum Format {
     Text,
     /// One JSON object per explanation, in a JSON array.
     Json,
+    /// RFC 9457 application/problem+json, one object per explanation.
+    Problem,
 }
 
 /// Parses the command line and runs the subcommand.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
-        Command::Explain(args) => explain::run(&args),
+    let outcome = match cli.command {
+        Command::Explain(args) => return explain::run(&args),
+        Command::Check(args) => return check::run(&args),
+        Command::Search(args) => list::search(&args).map(|n| n > 0),
+        Command::List(args) => list::list(&args).map(|n| n > 0),
+        Command::Export(args) => export::run(&args).map(|()| true),
+        Command::Docs => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(docs::markdown().as_bytes()).map(|()| true)
+        }
+    };
+    match outcome {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => {
+            eprintln!("chatcodes: nothing matched");
+            ExitCode::from(1)
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("chatcodes: {e}");
+            ExitCode::from(2)
+        }
     }
 }

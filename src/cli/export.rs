@@ -1,0 +1,167 @@
+//! `chatcodes export`: the catalogue as a lookup table for log pipelines.
+
+use std::io::{self, Write};
+
+use chatcodes::Explanation;
+use clap::ValueEnum;
+
+use super::records::{COLUMNS, Filter, column, is_best_match};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// A JSON array of records.
+    Json,
+    /// One JSON record per line.
+    Ndjson,
+    /// CSV with a header row.
+    Csv,
+    /// A YAML list of records.
+    Yaml,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = ExportFormat::Csv)]
+    format: ExportFormat,
+    /// Comma-separated columns to keep, e.g. `code,description` for Fluent Bit's
+    /// lookup filter. Available: code, vendor, namespace, category, name,
+    /// description, retryability, retry_after_ms, remedy, source.
+    #[arg(long, value_delimiter = ',')]
+    columns: Option<Vec<String>>,
+    /// Write a dictionary `"code": "description"` (JSON or YAML, quoted keys),
+    /// the form Logstash's translate filter loads.
+    #[arg(long)]
+    dictionary: bool,
+    #[command(flatten)]
+    filter: Filter,
+}
+
+pub fn run(args: &Args) -> io::Result<()> {
+    let columns: Vec<&str> = match &args.columns {
+        Some(cols) => cols.iter().map(|c| c.trim()).collect(),
+        None => COLUMNS.to_vec(),
+    };
+    if let Some(bad) = columns.iter().find(|c| !COLUMNS.contains(c)) {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("unknown column {bad:?}; available: {}", COLUMNS.join(", ")),
+        ));
+    }
+    // A table keyed by code alone holds one meaning per number: the best match.
+    let keyed_by_code_only = args.dictionary || !columns.contains(&"namespace");
+    let rows: Vec<&Explanation> = args
+        .filter
+        .entries()
+        .filter(|e| !keyed_by_code_only || args.filter.namespace.is_some() || is_best_match(e))
+        .collect();
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    if args.dictionary {
+        write_dictionary(&mut out, args.format, &rows)?;
+    } else {
+        match args.format {
+            ExportFormat::Csv => write_csv(&mut out, &columns, &rows)?,
+            ExportFormat::Json | ExportFormat::Ndjson => {
+                write_json(&mut out, args.format, &columns, &rows)?
+            }
+            ExportFormat::Yaml => write_yaml(&mut out, &columns, &rows)?,
+        }
+    }
+    out.flush()
+}
+
+fn csv_field(value: &str) -> String {
+    if value.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value.to_string()
+    }
+}
+
+fn write_csv(out: &mut impl Write, columns: &[&str], rows: &[&Explanation]) -> io::Result<()> {
+    writeln!(out, "{}", columns.join(","))?;
+    for e in rows {
+        let fields: Vec<String> = columns.iter().map(|c| csv_field(&column(e, c))).collect();
+        writeln!(out, "{}", fields.join(","))?;
+    }
+    Ok(())
+}
+
+fn json_record(columns: &[&str], e: &Explanation) -> serde_json::Value {
+    let full = serde_json::to_value(e).unwrap_or_default();
+    let mut record = serde_json::Map::new();
+    for c in columns {
+        record.insert((*c).to_string(), full.get(*c).cloned().unwrap_or_default());
+    }
+    serde_json::Value::Object(record)
+}
+
+fn write_json(
+    out: &mut impl Write,
+    format: ExportFormat,
+    columns: &[&str],
+    rows: &[&Explanation],
+) -> io::Result<()> {
+    if format == ExportFormat::Ndjson {
+        for e in rows {
+            serde_json::to_writer(&mut *out, &json_record(columns, e))?;
+            writeln!(out)?;
+        }
+        return Ok(());
+    }
+    let records: Vec<serde_json::Value> = rows.iter().map(|e| json_record(columns, e)).collect();
+    serde_json::to_writer_pretty(&mut *out, &records)?;
+    writeln!(out)
+}
+
+/// A YAML scalar in double quotes; JSON string escaping is valid YAML.
+fn yaml_string(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_default()
+}
+
+fn write_yaml(out: &mut impl Write, columns: &[&str], rows: &[&Explanation]) -> io::Result<()> {
+    for e in rows {
+        for (i, c) in columns.iter().enumerate() {
+            let lead = if i == 0 { "- " } else { "  " };
+            let value = match (*c, column(e, c)) {
+                ("retry_after_ms", v) if v.is_empty() => "null".to_string(),
+                ("retry_after_ms", v) => v,
+                (_, v) => yaml_string(&v),
+            };
+            writeln!(out, "{lead}{c}: {value}")?;
+        }
+    }
+    Ok(())
+}
+
+fn write_dictionary(
+    out: &mut impl Write,
+    format: ExportFormat,
+    rows: &[&Explanation],
+) -> io::Result<()> {
+    match format {
+        ExportFormat::Yaml => {
+            for e in rows {
+                writeln!(
+                    out,
+                    "{}: {}",
+                    yaml_string(&e.codes().to_string()),
+                    yaml_string(e.description())
+                )?;
+            }
+            Ok(())
+        }
+        ExportFormat::Json => {
+            let map: serde_json::Map<String, serde_json::Value> = rows
+                .iter()
+                .map(|e| (e.codes().to_string(), e.description().into()))
+                .collect();
+            serde_json::to_writer_pretty(&mut *out, &map)?;
+            writeln!(out)
+        }
+        ExportFormat::Csv | ExportFormat::Ndjson => Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "--dictionary writes JSON or YAML (use --format json or --format yaml)",
+        )),
+    }
+}
