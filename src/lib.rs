@@ -67,6 +67,6 @@ pub use lookup::{
 };
 pub use parse::{CodeQuery, ParseCodeError};
 #[cfg(feature = "response")]
-pub use response::{Failure, Response, ResponseError, TargetResult};
+pub use response::{Failure, Response, ResponseError, TargetResult, code_from_json};
 pub use retryability::Retryability;
 pub use tables::{Category, Namespace, Vendor};

@@ -83,8 +83,17 @@ pub struct Failure {
     pub error: ChatError,
 }
 
-/// Reads a code that may be given as a number or as a string of digits.
-pub(crate) fn code_value(value: &Value) -> Option<i64> {
+/// Reads a code from a JSON value: an integer, an integral float (`70001.0`)
+/// or a string of digits (`"70001"`), as log pipelines sometimes rewrite them.
+/// Anything else, or a number beyond `i64`, gives `None`.
+///
+/// ```
+/// use chatcodes::code_from_json;
+/// assert_eq!(code_from_json(&serde_json::json!("-10106")), Some(-10106));
+/// assert_eq!(code_from_json(&serde_json::json!(70001.0)), Some(70001));
+/// assert_eq!(code_from_json(&serde_json::json!(1.5)), None);
+/// ```
+pub fn code_from_json(value: &Value) -> Option<i64> {
     match value {
         Value::Number(n) => n.as_i64().or_else(|| {
             n.as_f64()
@@ -131,7 +140,7 @@ impl Response {
         let code = |v: Option<&Value>, field: String| -> Result<i64, ResponseError> {
             match v {
                 None | Some(Value::Null) => Ok(0),
-                Some(v) => code_value(v).ok_or(ResponseError::Field {
+                Some(v) => code_from_json(v).ok_or(ResponseError::Field {
                     field,
                     expected: "an integer code",
                 }),

@@ -2,6 +2,7 @@
 
 mod check;
 mod docs;
+mod enrich;
 mod explain;
 mod export;
 mod list;
@@ -39,6 +40,13 @@ enum Command {
     Export(export::Args),
     /// Print the Markdown reference generated from the catalogue (docs/REFERENCE.md).
     Docs,
+    /// Explain code fields in NDJSON log lines read from stdin (a streaming filter).
+    ///
+    /// Adds `<field>_explained` next to every non-zero ErrorCode and ResultCode
+    /// (and each --field). Writes exactly one line per input line, in order;
+    /// lines that are not JSON or have nothing to explain pass through byte for
+    /// byte. A summary goes to stderr at the end.
+    Enrich(enrich::Args),
     /// Read one Tencent REST response (a file or stdin) and explain what failed.
     ///
     /// Exits 0 only when nothing failed, 1 when something did, 2 when the input
@@ -66,6 +74,7 @@ pub fn run() -> ExitCode {
         Command::Search(args) => list::search(&args).map(|n| n > 0),
         Command::List(args) => list::list(&args).map(|n| n > 0),
         Command::Export(args) => export::run(&args).map(|()| true),
+        Command::Enrich(args) => enrich::run(&args).map(|()| true),
         Command::Docs => {
             let mut out = std::io::stdout().lock();
             out.write_all(docs::markdown().as_bytes()).map(|()| true)

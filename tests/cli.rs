@@ -1,0 +1,233 @@
+//! The `chatcodes` command as a user runs it.
+#![cfg(feature = "cli")]
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn chatcodes(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_chatcodes"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the chatcodes binary runs");
+    let mut input = child.stdin.take().unwrap();
+    let stdin = stdin.to_vec();
+    let writer = std::thread::spawn(move || input.write_all(&stdin));
+    let output = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    output
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+#[test]
+fn the_committed_reference_is_fresh() {
+    let generated = stdout(&chatcodes(&["docs"], b""));
+    let committed =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/REFERENCE.md")).unwrap();
+    assert!(
+        generated == committed,
+        "docs/REFERENCE.md is stale: run `cargo run -- docs > docs/REFERENCE.md`"
+    );
+    assert!(generated.contains("| 1001 | `tencent_server`: "));
+}
+
+#[test]
+fn explain_prints_every_meaning_and_fails_on_unknown_codes() {
+    let o = chatcodes(&["explain", " 1001 "], b"");
+    assert!(o.status.success());
+    let text = stdout(&o);
+    assert!(
+        text.contains("1001 means different things in 2 namespaces"),
+        "{text}"
+    );
+    assert!(text.contains("Incorrect App Secret.") && text.contains("Invalid request."));
+
+    let o = chatcodes(
+        &["explain", "-10106", "err_svr_account_usersig_expired"],
+        b"",
+    );
+    assert!(o.status.success());
+    assert!(stdout(&o).contains("ERR_SVR_SSO_D2KEY_WRONG") && stdout(&o).contains("70001"));
+
+    let o = chatcodes(&["explain", "70001", "99999"], b"");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("unknown code 99999"));
+
+    let o = chatcodes(&["explain", "7000l"], b"");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("neither a code number"));
+}
+
+#[test]
+fn explain_speaks_problem_json() {
+    let o = chatcodes(
+        &[
+            "explain",
+            "--format",
+            "problem",
+            "--namespace",
+            "nexconn_http",
+            "429",
+        ],
+        b"",
+    );
+    let p: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(p["status"], 429);
+    assert_eq!(p["retryability"], "throttled");
+    assert_eq!(p["type"], "urn:chatcodes:nexconn_http:429");
+    let o = chatcodes(&["explain", "-f", "problem", "8512"], b"");
+    let p: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(p["retry_after_ms"], 60000);
+    assert!(p.get("status").is_none());
+}
+
+#[test]
+fn export_csv_has_a_header_and_one_row_per_entry() {
+    let csv = stdout(&chatcodes(&["export", "--format", "csv"], b""));
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some(
+            "code,vendor,namespace,category,name,description,retryability,retry_after_ms,remedy,source"
+        )
+    );
+    assert_eq!(lines.count(), 559);
+    // Two columns keyed by code alone keep one meaning per number: explain()'s.
+    let two = stdout(&chatcodes(
+        &["export", "--columns", "code,description"],
+        b"",
+    ));
+    assert_eq!(
+        two.lines()
+            .filter(|l| l.starts_with("1001,"))
+            .collect::<Vec<_>>(),
+        ["1001,Invalid request. Check whether the Request URL is correct."]
+    );
+    let ndjson = stdout(&chatcodes(&["export", "-f", "ndjson"], b""));
+    assert!(
+        ndjson
+            .lines()
+            .all(|l| serde_json::from_str::<serde_json::Value>(l).is_ok())
+    );
+    let dict: serde_json::Value =
+        serde_json::from_slice(&chatcodes(&["export", "-f", "json", "--dictionary"], b"").stdout)
+            .unwrap();
+    assert_eq!(
+        dict["70001"],
+        chatcodes::explain(70001).unwrap().description()
+    );
+}
+
+#[test]
+fn search_ranks_names_and_descriptions() {
+    let text = stdout(&chatcodes(&["search", "usersig", "expired"], b""));
+    let first: Vec<&str> = text.lines().take(3).collect();
+    assert!(first.iter().any(|l| l.contains("70001")), "{text}");
+    assert_eq!(
+        chatcodes(&["search", "zzzzqqq"], b"").status.code(),
+        Some(1)
+    );
+}
+
+#[test]
+fn enrich_keeps_every_line_in_order_and_byte_for_byte_when_untouched() {
+    let mut input = Vec::new();
+    let untouched: Vec<&[u8]> = vec![
+        br#"{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":""}"#,
+        b"plain text",
+        b"\xff\xfe not utf-8 {\"ErrorCode\":70001}",
+        br#"{"ErrorCode": 70001, "broken""#,
+        b"",
+        br#"  {"ResultItem":[{"To_Account":"a","ResultCode":0}]}"#,
+    ];
+    for line in &untouched {
+        input.extend_from_slice(line);
+        input.push(b'\n');
+    }
+    input.extend_from_slice(
+        br#"{"ErrorCode":70001,"ResultItem":[{"To_Account":"b","ResultCode":"30515"}]}"#,
+    );
+    input.extend_from_slice(b"\r\nlast line without newline");
+    let o = chatcodes(&["enrich"], &input);
+    assert!(o.status.success());
+    let lines: Vec<&[u8]> = o.stdout.split(|&b| b == b'\n').collect();
+    assert_eq!(lines.len(), untouched.len() + 2);
+    for (got, want) in lines.iter().zip(&untouched) {
+        assert_eq!(got, want);
+    }
+    let enriched = std::str::from_utf8(lines[untouched.len()]).unwrap();
+    let enriched = enriched.strip_suffix('\r').expect("CRLF kept");
+    let v: serde_json::Value = serde_json::from_str(enriched).unwrap();
+    assert_eq!(
+        v["ErrorCode_explained"]["name"],
+        "ERR_SVR_ACCOUNT_USERSIG_EXPIRED"
+    );
+    assert_eq!(
+        v["ResultItem"][0]["ResultCode_explained"]["retryability"],
+        "after_remediation"
+    );
+    assert_eq!(lines.last().unwrap(), b"last line without newline");
+    let summary = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        summary.contains("8 lines, 1 enriched, 0 unknown codes, 5 passed through as not JSON"),
+        "{summary}"
+    );
+}
+
+#[test]
+fn enrich_marks_unknown_codes_and_follows_field_paths() {
+    let o = chatcodes(
+        &[
+            "enrich",
+            "--field",
+            "data.items[].code",
+            "--namespace",
+            "nexconn_business",
+        ],
+        br#"{"data":{"items":[{"code":1008},{"code":7}]}}"#,
+    );
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        v["data"]["items"][0]["code_explained"]["retryability"],
+        "throttled"
+    );
+    assert_eq!(v["data"]["items"][1]["code_explained"]["unknown"], true);
+    let bad = chatcodes(&["enrich", "--field", "a..b"], b"");
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn check_exits_zero_only_when_nothing_failed() {
+    let ok = br#"{"ActionStatus":"OK","ErrorCode":0,"ResultItem":[{"To_Account":"a","ResultCode":30539}],"Unknown":1}"#;
+    let o = chatcodes(&["check", "--api", "v4/sns/friend_add"], ok);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains("not a failure"));
+    let failed =
+        br#"{"ActionStatus":"FAIL","ErrorCode":70001,"ErrorInfo":"sig expired","RequestId":"r-1"}"#;
+    let o = chatcodes(&["check"], failed);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o).contains("RequestId r-1")
+            && stdout(&o).contains("ERR_SVR_ACCOUNT_USERSIG_EXPIRED")
+    );
+    for truncated in [
+        &br#"{"ActionStatus":"FAIL","ErrorCo"#[..],
+        b"",
+        b"[1,2]",
+        br#"{"ErrorCode":{}}"#,
+    ] {
+        let o = chatcodes(&["check"], truncated);
+        assert_eq!(
+            o.status.code(),
+            Some(2),
+            "{:?}",
+            String::from_utf8_lossy(truncated)
+        );
+    }
+}
