@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Throughput of `chatcodes enrich` and of the equivalent jq program on the same
+# generated Tencent REST log, in one run. Usage: bench/enrich_vs_jq.sh [LINES]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+lines="${1:-200000}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+python3 bench/gen_rest_log.py "$lines" > "$work/log.ndjson"
+cargo build --release --quiet
+bin=target/release/chatcodes
+"$bin" export --format json --dictionary --namespace tencent_server > "$work/dict.json"
+bytes=$(stat -c %s "$work/log.ndjson")
+# jq: parse each line (keeping broken ones), explain ErrorCode and ResultItem[].ResultCode.
+jq_program='. as $line | (try fromjson catch null) as $r
+  | if $r == null then $line
+    else ($r | walk(if type == "object" and ((.ErrorCode // 0) != 0)
+                    then . + {ErrorCode_explained: {code: .ErrorCode, description: ($dict[0][(.ErrorCode|tostring)] // "unknown")}}
+                    elif type == "object" and ((.ResultCode // 0) != 0)
+                    then . + {ResultCode_explained: {code: .ResultCode, description: ($dict[0][(.ResultCode|tostring)] // "unknown")}}
+                    else . end) | tojson) end'
+best() { # best of 3 wall-clock seconds
+  python3 - "$@" <<'PY'
+import subprocess, sys, time
+times = []
+for _ in range(3):
+    start = time.perf_counter()
+    subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    times.append(time.perf_counter() - start)
+print(f"{min(times):.4f}")
+PY
+}
+t_cc=$(best sh -c "$bin enrich < '$work/log.ndjson'")
+t_cat=$(best sh -c "cat '$work/log.ndjson'")
+t_jq=$(best sh -c "jq -R -r --slurpfile dict '$work/dict.json' '$jq_program' < '$work/log.ndjson'")
+mbps() { echo "scale=1; $bytes / $1 / 1000000" | bc -l; }
+echo "input: $lines lines, $bytes bytes"
+echo "cat (copy only):   $(printf %.3f "$t_cat") s  $(mbps "$t_cat") MB/s"
+echo "chatcodes enrich:  $(printf %.3f "$t_cc") s  $(mbps "$t_cc") MB/s"
+echo "jq equivalent:     $(printf %.3f "$t_jq") s  $(mbps "$t_jq") MB/s"
+echo "chatcodes / jq:    $(echo "scale=1; $t_jq / $t_cc" | bc -l)x"
