@@ -83,6 +83,14 @@ pub struct Failure {
     pub error: ChatError,
 }
 
+impl Failure {
+    /// Whether this outcome is a failure: every outcome but a `not_a_failure`
+    /// code (30539); an unknown non-zero code counts as a failure.
+    pub fn is_failure(&self) -> bool {
+        self.error.explanation().is_none_or(|e| e.is_failure())
+    }
+}
+
 /// Reads a code from a JSON value: an integer, an integral float (`70001.0`)
 /// or a string of digits (`"70001"`), as log pipelines sometimes rewrite them.
 /// Anything else, or a number beyond `i64`, gives `None`.
@@ -261,10 +269,7 @@ impl Response {
     }
 
     fn only_failures(outcomes: Vec<Failure>) -> Vec<Failure> {
-        outcomes
-            .into_iter()
-            .filter(|f| f.error.explanation().is_none_or(|e| e.is_failure()))
-            .collect()
+        outcomes.into_iter().filter(Failure::is_failure).collect()
     }
 
     /// `Ok(self)` when nothing failed, else the first failure (the request's

@@ -58,7 +58,7 @@ pub fn run(args: &Args) -> ExitCode {
         Some(api) => response.outcomes_for_api(api),
         None => response.outcomes(),
     };
-    let failed = outcomes.iter().filter(|o| is_failure(o)).count();
+    let failed = outcomes.iter().filter(|o| o.is_failure()).count();
     match report(&response, &outcomes, failed) {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
             eprintln!("chatcodes check: cannot write output: {e}");
@@ -67,10 +67,6 @@ pub fn run(args: &Args) -> ExitCode {
         _ if failed > 0 => ExitCode::from(1),
         _ => ExitCode::SUCCESS,
     }
-}
-
-fn is_failure(o: &Failure) -> bool {
-    o.error.explanation().is_none_or(|e| e.is_failure())
 }
 
 fn report(response: &Response, outcomes: &[Failure], failed: usize) -> io::Result<()> {
@@ -105,7 +101,7 @@ fn report(response: &Response, outcomes: &[Failure], failed: usize) -> io::Resul
             .account
             .as_deref()
             .map_or("the request".to_string(), |a| format!("target {a}"));
-        let kind = if is_failure(o) {
+        let kind = if o.is_failure() {
             "failed"
         } else {
             "not a failure"
