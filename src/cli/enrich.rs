@@ -139,16 +139,11 @@ impl Enricher {
         record.insert("code".into(), code.into());
         match self.explain(code) {
             Some(e) => {
-                let full = serde_json::to_value(e).unwrap_or_default();
-                for key in [
-                    "namespace",
-                    "category",
-                    "name",
-                    "description",
-                    "retryability",
-                ] {
-                    record.insert(key.into(), full[key].clone());
-                }
+                record.insert("namespace".into(), e.namespace().to_string().into());
+                record.insert("category".into(), e.category().to_string().into());
+                record.insert("name".into(), e.name().into());
+                record.insert("description".into(), e.description().into());
+                record.insert("retryability".into(), e.retryability().to_string().into());
                 if let Some(ms) = e.retry_after_ms() {
                     record.insert("retry_after_ms".into(), ms.into());
                 }
