@@ -14,6 +14,26 @@ fn anchor(ns: Namespace, c: Category) -> String {
     format!("{ns}-{c}").replace('_', "-")
 }
 
+/// The heading text of a namespace, e.g. ``Tencent Cloud Chat / Client SDK (`tencent_sdk`)``.
+fn namespace_heading(ns: Namespace) -> String {
+    format!("{} / {} (`{ns}`)", ns.vendor().display_name(), ns.title())
+}
+
+/// A namespace's non-empty categories with their entries, in category order.
+fn sections(ns: Namespace) -> Vec<(Category, Vec<&'static Explanation>)> {
+    Category::iter()
+        .map(|c| {
+            (
+                c,
+                entries()
+                    .filter(|e| e.namespace() == ns && e.category() == c)
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .filter(|(_, rows)| !rows.is_empty())
+        .collect()
+}
+
 /// The whole reference, deterministic for a given catalogue.
 pub fn markdown() -> String {
     let mut out = String::new();
@@ -26,33 +46,15 @@ pub fn markdown() -> String {
     );
     out.push_str("Retryability classes and the rules behind them are described in the README.\n\n## Contents\n\n");
     for &ns in Namespace::ALL {
-        let _ = writeln!(
-            out,
-            "- {} / {} (`{ns}`)",
-            ns.vendor().display_name(),
-            ns.title()
-        );
-        for c in Category::iter()
-            .filter(|&c| entries().any(|e| e.namespace() == ns && e.category() == c))
-        {
+        let _ = writeln!(out, "- {}", namespace_heading(ns));
+        for (c, _) in sections(ns) {
             let _ = writeln!(out, "  - [{}](#{})", c.title(), anchor(ns, c));
         }
     }
     out.push_str("- [Codes with several meanings](#codes-with-several-meanings)\n\n");
     for &ns in Namespace::ALL {
-        let _ = writeln!(
-            out,
-            "## {} / {} (`{ns}`)\n",
-            ns.vendor().display_name(),
-            ns.title()
-        );
-        for c in Category::iter() {
-            let rows: Vec<&Explanation> = entries()
-                .filter(|e| e.namespace() == ns && e.category() == c)
-                .collect();
-            if rows.is_empty() {
-                continue;
-            }
+        let _ = writeln!(out, "## {}\n", namespace_heading(ns));
+        for (c, rows) in sections(ns) {
             let _ = writeln!(
                 out,
                 "<a id=\"{}\"></a>\n\n### {}\n",
