@@ -44,12 +44,16 @@
 //!
 //! - `response`: [`Response`], which parses a Tencent REST response body and
 //!   yields its explained failures (adds `serde_json`).
-//! - `cli` (default, implies `response`): the `chatcodes` command-line tool and
+//! - `enrich` (implies `response`): [`enrich`], which explains the code fields
+//!   of NDJSON log lines in place, as `chatcodes enrich` does (adds `memchr`).
+//! - `cli` (default, implies `enrich`): the `chatcodes` command-line tool and
 //!   its dependencies. Libraries should depend on `chatcodes` with
 //!   `default-features = false` and add `response` if they need it.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+#[cfg(feature = "enrich")]
+pub mod enrich;
 mod error;
 mod explanation;
 mod lookup;

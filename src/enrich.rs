@@ -1,0 +1,873 @@
+//! Explaining the code fields of NDJSON log records, line by line.
+//!
+//! An [`Enricher`] reads one JSON object per line and, for every non-zero
+//! code it finds (by default `ErrorCode` and `ResultCode`, wherever they occur
+//! in the record), adds a sibling key `<field>_explained` to the same object:
+//!
+//! ```
+//! use chatcodes::enrich::{Enricher, LineOutcome};
+//!
+//! let mut enricher = Enricher::new();
+//! let mut out = Vec::new();
+//! let line = br#"{"ActionStatus":"FAIL","ErrorCode":70001}"#;
+//! assert_eq!(enricher.line(line, &mut out)?, LineOutcome::Enriched { unknown_codes: 0 });
+//! let record: serde_json::Value = serde_json::from_slice(&out)?;
+//! assert_eq!(record["ErrorCode_explained"]["retryability"], "reauthenticate");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! The record is not re-serialized: the explanation is spliced into the
+//! original bytes just after the object's last member, so everything else on
+//! the line (key order, spacing, number spelling) stays as it was. A line that
+//! is not a JSON object, or has nothing to explain, is written back byte for
+//! byte. Validity is decided as `serde_json` decides it, including its nesting
+//! limit of 127 levels.
+
+use std::collections::HashMap;
+use std::io::{self, Read, Write};
+
+use memchr::memmem::Finder;
+use serde::Serialize;
+
+use crate::{Explanation, Namespace, code_from_json, explain_for_api, explain_in};
+
+/// The fields explained by default, in every object of a record: `ErrorCode`
+/// (top level, nested envelopes, `ErrorList[]`) and `ResultCode`
+/// (`ResultItem[]`).
+pub const DEFAULT_FIELDS: &[&str] = &["ErrorCode", "ResultCode"];
+
+/// The suffix of the key that holds a field's explanation.
+pub const EXPLAINED_SUFFIX: &str = "_explained";
+
+/// The deepest nesting of arrays and objects a line may have (as in `serde_json`).
+pub const MAX_DEPTH: usize = 127;
+
+/// Bit of a path mask that says "the default fields are explained here".
+const DEFAULTS: u64 = 1 << 63;
+
+/// How many path steps (plus one per path) the `u64` masks can track.
+const MAX_POSITIONS: usize = 63;
+
+/// A `--field` path that cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FieldPathError {
+    /// The path is not keys separated by dots, with `[]` after arrays.
+    #[error("invalid field path {0:?}: use keys separated by dots, `[]` after an array")]
+    Syntax(String),
+    /// The path ends with `[]` instead of a key.
+    #[error("invalid field path {0:?}: it must end with a key")]
+    NoKey(String),
+    /// The paths together have more steps than an enricher tracks.
+    #[error("too many field paths: at most {MAX_POSITIONS} keys in all")]
+    TooMany,
+}
+
+/// What [`Enricher::line`] did with a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineOutcome {
+    /// At least one code was explained; `unknown_codes` of them are not in
+    /// the catalogue and were marked `"unknown": true`.
+    Enriched {
+        /// How many of the explained codes the catalogue does not know.
+        unknown_codes: u32,
+    },
+    /// A JSON object with no non-zero code to explain (or one whose code
+    /// fields were not looked at because none of them is on the line).
+    Unchanged,
+    /// Not a JSON object: not JSON, not UTF-8, nested too deeply, or JSON
+    /// whose top level is not an object. Passed through untouched.
+    NotJson,
+}
+
+/// Counts of a [`stream`](Enricher::stream) run.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Lines read (and written).
+    pub lines: u64,
+    /// Lines that got at least one explanation.
+    pub enriched: u64,
+    /// Codes explained as unknown to the catalogue.
+    pub unknown_codes: u64,
+    /// Lines passed through because they are not JSON objects. Lines that
+    /// contain no code field at all are passed through without being parsed
+    /// and are not counted here, even when broken.
+    pub not_json: u64,
+}
+
+impl std::fmt::Display for Summary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} lines, {} enriched, {} unknown codes, {} passed through as not JSON",
+            self.lines, self.enriched, self.unknown_codes, self.not_json
+        )
+    }
+}
+
+/// One step of a field path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Step {
+    Key(String),
+    Each,
+}
+
+/// A state in one field path: either a step still to take or, at the end,
+/// the field to explain.
+#[derive(Debug, Clone)]
+enum Position {
+    Step(Step),
+    Field(u8),
+}
+
+/// A code field seen in the object being scanned.
+#[derive(Debug, Clone, Copy)]
+enum Seen {
+    /// The field's value, read as a code (`None`: not a code).
+    Code { field: u8, code: Option<i64> },
+    /// The object already has `<field>_explained`.
+    Explained { field: u8 },
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Frame {
+    object: bool,
+    mask: u64,
+    seen_from: usize,
+    last_value_end: usize,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Insert {
+    at: usize,
+    field: u8,
+    code: i64,
+    explanation: Option<&'static Explanation>,
+}
+
+/// The fields of an explanation record after `code`, serialized once per entry.
+#[derive(Serialize)]
+struct Tail {
+    namespace: Namespace,
+    category: crate::Category,
+    name: Option<&'static str>,
+    description: &'static str,
+    retryability: crate::Retryability,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    retry_after_ms: Option<u32>,
+    remedy: &'static str,
+}
+
+/// Explains code fields in NDJSON lines; see the [module docs](self).
+///
+/// An enricher keeps scratch buffers and a cache of serialized explanations,
+/// so processing a line allocates nothing once it has warmed up.
+#[derive(Debug)]
+pub struct Enricher {
+    namespace: Namespace,
+    api: Option<String>,
+    /// Field names (defaults first), and the key prefix written for each.
+    fields: Vec<String>,
+    prefixes: Vec<Vec<u8>>,
+    finders: Vec<Finder<'static>>,
+    positions: Vec<Position>,
+    root_mask: u64,
+    tails: HashMap<usize, Box<[u8]>>,
+    frames: Vec<Frame>,
+    seen: Vec<Seen>,
+    inserts: Vec<Insert>,
+    key: Vec<u8>,
+}
+
+impl Default for Enricher {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Enricher {
+    /// An enricher for the default fields, reading codes as
+    /// [`Namespace::TencentServer`] (the REST codes).
+    pub fn new() -> Self {
+        let mut enricher = Enricher {
+            namespace: Namespace::TencentServer,
+            api: None,
+            fields: Vec::new(),
+            prefixes: Vec::new(),
+            finders: Vec::new(),
+            positions: Vec::new(),
+            root_mask: DEFAULTS,
+            tails: HashMap::new(),
+            frames: Vec::new(),
+            seen: Vec::new(),
+            inserts: Vec::new(),
+            key: Vec::new(),
+        };
+        for field in DEFAULT_FIELDS {
+            enricher.field_index(field);
+        }
+        enricher
+    }
+
+    /// Reads bare codes in `namespace` instead of `tencent_server`.
+    pub fn namespace(mut self, namespace: Namespace) -> Self {
+        self.namespace = namespace;
+        self.tails.clear();
+        self
+    }
+
+    /// Uses the wording of a REST API's own table (e.g. `v4/sns/friend_add`),
+    /// as [`explain_for_api`] does; takes precedence over the namespace.
+    pub fn api(mut self, api: impl Into<String>) -> Self {
+        self.api = Some(api.into());
+        self.tails.clear();
+        self
+    }
+
+    /// Also explains the field at `path`: keys separated by dots, `[]` after a
+    /// key that holds an array (`code`, `data.code`, `data.items[].status`).
+    /// The path starts at the top of the record.
+    pub fn field(mut self, path: &str) -> Result<Self, FieldPathError> {
+        let mut steps = Vec::new();
+        for part in path.split('.') {
+            let (name, each) = match part.strip_suffix("[]") {
+                Some(name) => (name, true),
+                None => (part, false),
+            };
+            if name.is_empty() || name.contains(['[', ']']) {
+                return Err(FieldPathError::Syntax(path.to_string()));
+            }
+            steps.push(Step::Key(name.to_string()));
+            if each {
+                steps.push(Step::Each);
+            }
+        }
+        let Some(Step::Key(key)) = steps.pop() else {
+            return Err(FieldPathError::NoKey(path.to_string()));
+        };
+        if self.positions.len() + steps.len() + 1 > MAX_POSITIONS {
+            return Err(FieldPathError::TooMany);
+        }
+        self.root_mask |= 1 << self.positions.len();
+        self.positions.extend(steps.into_iter().map(Position::Step));
+        let field = self.field_index(&key);
+        self.positions.push(Position::Field(field));
+        Ok(self)
+    }
+
+    /// The index of a field name, added (with its key prefix and finder) if new.
+    fn field_index(&mut self, name: &str) -> u8 {
+        if let Some(i) = self.fields.iter().position(|f| f == name) {
+            return i as u8;
+        }
+        let key = format!("{name}{EXPLAINED_SUFFIX}");
+        let mut prefix = b",".to_vec();
+        serde_json::to_writer(&mut prefix, &key).expect("a string serializes");
+        prefix.extend_from_slice(br#":{"code":"#);
+        self.prefixes.push(prefix);
+        let needle = serde_json::to_vec(name).expect("a string serializes");
+        self.finders.push(Finder::new(&needle).into_owned());
+        self.fields.push(name.to_string());
+        (self.fields.len() - 1) as u8
+    }
+
+    fn explain(&self, code: i64) -> Option<&'static Explanation> {
+        match &self.api {
+            Some(api) => explain_for_api(api, code),
+            None => explain_in(self.namespace, code),
+        }
+    }
+
+    /// Processes one line (without its line ending) and writes the result,
+    /// enriched or untouched, to `out`.
+    pub fn line(&mut self, line: &[u8], out: &mut impl Write) -> io::Result<LineOutcome> {
+        let outcome = self.classify(line);
+        match outcome {
+            LineOutcome::Enriched { .. } => self.write_enriched(line, out)?,
+            LineOutcome::Unchanged | LineOutcome::NotJson => out.write_all(line)?,
+        }
+        Ok(outcome)
+    }
+
+    /// Decides what to do with a line; for an enriched line, leaves the
+    /// insertions in `self.inserts`.
+    fn classify(&mut self, line: &[u8]) -> LineOutcome {
+        self.inserts.clear();
+        if line.get(skip_ws(line, 0)) != Some(&b'{') {
+            return LineOutcome::NotJson;
+        }
+        if !self.may_need_work(line) {
+            return LineOutcome::Unchanged;
+        }
+        if std::str::from_utf8(line).is_err() || self.scan(line).is_none() {
+            self.inserts.clear();
+            return LineOutcome::NotJson;
+        }
+        if self.inserts.is_empty() {
+            return LineOutcome::Unchanged;
+        }
+        let unknown_codes = self
+            .inserts
+            .iter()
+            .filter(|i| i.explanation.is_none())
+            .count() as u32;
+        LineOutcome::Enriched { unknown_codes }
+    }
+
+    /// Whether some code field in the raw line may hold a non-zero value. A
+    /// `"Key": 0` is skipped without parsing; anything else needs a parse.
+    fn may_need_work(&self, line: &[u8]) -> bool {
+        self.finders.iter().any(|finder| {
+            finder.find_iter(line).any(|at| {
+                let rest = &line[at + finder.needle().len()..];
+                let rest = &rest[skip_ws(rest, 0)..];
+                let Some(rest) = rest.strip_prefix(b":") else {
+                    return true;
+                };
+                !is_literal_zero(&rest[skip_ws(rest, 0)..])
+            })
+        })
+    }
+
+    /// Validates `line` as JSON (already known to be UTF-8) and records where
+    /// explanations go. `None` when it is not valid JSON.
+    fn scan(&mut self, b: &[u8]) -> Option<()> {
+        self.frames.clear();
+        self.seen.clear();
+        let mut pos = skip_ws(b, 0);
+        // What the value about to be read is: its path mask, and the field
+        // it holds when it is a code field of its object.
+        let mut mask = self.root_mask;
+        let mut field: Option<u8> = None;
+        'value: loop {
+            match *b.get(pos)? {
+                open @ (b'{' | b'[') => {
+                    if self.frames.len() == MAX_DEPTH {
+                        return None;
+                    }
+                    if let Some(field) = field {
+                        self.seen.push(Seen::Code { field, code: None });
+                    }
+                    let object = open == b'{';
+                    self.frames.push(Frame {
+                        object,
+                        mask,
+                        seen_from: self.seen.len(),
+                        last_value_end: pos,
+                    });
+                    pos = skip_ws(b, pos + 1);
+                    let close = if object { b'}' } else { b']' };
+                    if b.get(pos) == Some(&close) {
+                        pos += 1;
+                        self.close();
+                    } else if object {
+                        (pos, mask, field) = self.key(b, pos)?;
+                        continue 'value;
+                    } else {
+                        (mask, field) = (self.array_child_mask(mask), None);
+                        continue 'value;
+                    }
+                }
+                b'"' => {
+                    let (end, escaped) = string_end(b, pos + 1)?;
+                    if let Some(field) = field {
+                        let code = string_code(&b[pos..end], escaped);
+                        self.seen.push(Seen::Code { field, code });
+                    }
+                    pos = end;
+                }
+                b'-' | b'0'..=b'9' => {
+                    let end = number_end(b, pos)?;
+                    let token = &b[pos..end];
+                    let plain = token.iter().all(|c| c.is_ascii_digit() || *c == b'-');
+                    let quick = if plain { parse_i64(token) } else { None };
+                    if quick.is_none() && !number_in_range(token) {
+                        return None;
+                    }
+                    if let Some(field) = field {
+                        let code = quick.or_else(|| number_code(token));
+                        self.seen.push(Seen::Code { field, code });
+                    }
+                    pos = end;
+                }
+                c => {
+                    let word: &[u8] = match c {
+                        b't' => b"true",
+                        b'f' => b"false",
+                        b'n' => b"null",
+                        _ => return None,
+                    };
+                    if !b[pos..].starts_with(word) {
+                        return None;
+                    }
+                    if let Some(field) = field {
+                        self.seen.push(Seen::Code { field, code: None });
+                    }
+                    pos += word.len();
+                }
+            }
+            // After a value: a separator, or the end of containers.
+            loop {
+                let Some(top) = self.frames.last_mut() else {
+                    return (skip_ws(b, pos) == b.len()).then_some(());
+                };
+                top.last_value_end = pos;
+                let (object, parent_mask) = (top.object, top.mask);
+                pos = skip_ws(b, pos);
+                match (*b.get(pos)?, object) {
+                    (b',', true) => {
+                        (pos, mask, field) = self.key(b, skip_ws(b, pos + 1))?;
+                        continue 'value;
+                    }
+                    (b',', false) => {
+                        pos = skip_ws(b, pos + 1);
+                        (mask, field) = (self.array_child_mask(parent_mask), None);
+                        continue 'value;
+                    }
+                    (b'}', true) | (b']', false) => {
+                        pos += 1;
+                        self.close();
+                    }
+                    _ => return None,
+                }
+            }
+        }
+    }
+
+    /// Reads `"key" :` at `pos` in the innermost object; returns the position
+    /// of the value, its mask, and the field it is when it is a code field.
+    fn key(&mut self, b: &[u8], pos: usize) -> Option<(usize, u64, Option<u8>)> {
+        if b.get(pos) != Some(&b'"') {
+            return None;
+        }
+        let (end, escaped) = string_end(b, pos + 1)?;
+        let colon = skip_ws(b, end);
+        if b.get(colon) != Some(&b':') {
+            return None;
+        }
+        let value = skip_ws(b, colon + 1);
+        let mask = self.frames.last()?.mask;
+        if mask == 0 {
+            return Some((value, 0, None));
+        }
+        let raw = &b[pos + 1..end - 1];
+        let key: &[u8] = if escaped {
+            let decoded: String = serde_json::from_slice(&b[pos..end]).ok()?;
+            self.key.clear();
+            self.key.extend_from_slice(decoded.as_bytes());
+            &self.key
+        } else {
+            raw
+        };
+        let (child, field) = child_of_object(&self.positions, &self.fields, mask, key);
+        if let Some(base) = key.strip_suffix(EXPLAINED_SUFFIX.as_bytes()) {
+            if let Some(f) = self.fields.iter().position(|f| f.as_bytes() == base) {
+                self.seen.push(Seen::Explained { field: f as u8 });
+            }
+        }
+        Some((value, child, field))
+    }
+
+    fn array_child_mask(&self, mask: u64) -> u64 {
+        let mut child = mask & DEFAULTS;
+        for_each_bit(mask & !DEFAULTS, |i| {
+            if matches!(self.positions[i], Position::Step(Step::Each)) {
+                child |= 1 << (i + 1);
+            }
+        });
+        child
+    }
+
+    /// Closes the innermost container; for an object, decides its insertions.
+    fn close(&mut self) {
+        let frame = self.frames.pop().expect("a container is open");
+        if frame.object {
+            for field in 0..self.fields.len() as u8 {
+                let mut code = None;
+                let mut explained = false;
+                for seen in &self.seen[frame.seen_from..] {
+                    match *seen {
+                        Seen::Code { field: f, code: c } if f == field => code = c,
+                        Seen::Explained { field: f } if f == field => explained = true,
+                        _ => {}
+                    }
+                }
+                if let Some(code) = code.filter(|&c| c != 0 && !explained) {
+                    self.inserts.push(Insert {
+                        at: frame.last_value_end,
+                        field,
+                        code,
+                        explanation: self.explain(code),
+                    });
+                }
+            }
+        }
+        self.seen.truncate(frame.seen_from);
+    }
+
+    /// Writes `line` with the recorded insertions spliced in.
+    fn write_enriched(&mut self, line: &[u8], out: &mut impl Write) -> io::Result<()> {
+        let mut copied = 0;
+        for i in 0..self.inserts.len() {
+            let insert = self.inserts[i];
+            out.write_all(&line[copied..insert.at])?;
+            copied = insert.at;
+            out.write_all(&self.prefixes[insert.field as usize])?;
+            write!(out, "{}", insert.code)?;
+            match insert.explanation {
+                Some(e) => out.write_all(tail(&mut self.tails, e))?,
+                None => out.write_all(br#","unknown":true}"#)?,
+            }
+        }
+        out.write_all(&line[copied..])
+    }
+
+    /// Copies `input` to `output` line by line, explaining what it can; see
+    /// the [module docs](self). Lines may end in `\n` or `\r\n`, the last one
+    /// may have no ending; every line is written, in order. Memory holds a
+    /// block of input and grows only to fit the longest line.
+    pub fn stream(&mut self, mut input: impl Read, output: impl Write) -> io::Result<Summary> {
+        let mut out = io::BufWriter::with_capacity(1 << 16, output);
+        let mut summary = Summary::default();
+        let mut buf = vec![0; 1 << 18];
+        let mut filled = 0;
+        loop {
+            if filled == buf.len() {
+                buf.resize(buf.len() * 2, 0);
+            }
+            let read = match input.read(&mut buf[filled..]) {
+                Ok(read) => read,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            filled += read;
+            let end = if read == 0 {
+                filled
+            } else {
+                match memchr::memrchr(b'\n', &buf[..filled]) {
+                    Some(newline) => newline + 1,
+                    None => continue,
+                }
+            };
+            self.block(&buf[..end], &mut out, &mut summary)?;
+            buf.copy_within(end..filled, 0);
+            filled -= end;
+            if read == 0 {
+                break;
+            }
+        }
+        out.flush()?;
+        Ok(summary)
+    }
+
+    /// Processes whole lines; untouched runs of lines are copied in one write.
+    fn block(
+        &mut self,
+        block: &[u8],
+        out: &mut impl Write,
+        summary: &mut Summary,
+    ) -> io::Result<()> {
+        let mut copied = 0;
+        let mut start = 0;
+        while start < block.len() {
+            let end = memchr::memchr(b'\n', &block[start..]).map_or(block.len(), |i| start + i);
+            let line = &block[start..end];
+            summary.lines += 1;
+            match self.classify(line) {
+                LineOutcome::Enriched { unknown_codes } => {
+                    summary.enriched += 1;
+                    summary.unknown_codes += u64::from(unknown_codes);
+                    out.write_all(&block[copied..start])?;
+                    self.write_enriched(line, out)?;
+                    copied = end;
+                }
+                LineOutcome::NotJson => summary.not_json += 1,
+                LineOutcome::Unchanged => {}
+            }
+            start = end + 1;
+        }
+        out.write_all(&block[copied..])
+    }
+}
+
+/// The serialized explanation fields after `code`, cached per entry.
+fn tail<'a>(tails: &'a mut HashMap<usize, Box<[u8]>>, e: &'static Explanation) -> &'a [u8] {
+    tails
+        .entry(e as *const Explanation as usize)
+        .or_insert_with(|| {
+            let tail = Tail {
+                namespace: e.namespace(),
+                category: e.category(),
+                name: e.name(),
+                description: e.description(),
+                retryability: e.retryability(),
+                retry_after_ms: e.retry_after_ms(),
+                remedy: e.remedy(),
+            };
+            let mut json = serde_json::to_vec(&tail).expect("an explanation serializes");
+            json[0] = b',';
+            json.into_boxed_slice()
+        })
+}
+
+/// The child mask of an object's member `key`, and the field it is when the
+/// member is a code field of the object.
+fn child_of_object(
+    positions: &[Position],
+    fields: &[String],
+    mask: u64,
+    key: &[u8],
+) -> (u64, Option<u8>) {
+    let mut field = None;
+    let mut child = 0;
+    if mask & DEFAULTS != 0 {
+        if let Some(f) = DEFAULT_FIELDS.iter().position(|f| f.as_bytes() == key) {
+            field = Some(f as u8);
+        }
+        if !key.ends_with(EXPLAINED_SUFFIX.as_bytes()) {
+            child |= DEFAULTS;
+        }
+    }
+    for_each_bit(mask & !DEFAULTS, |i| match &positions[i] {
+        Position::Step(Step::Key(k)) if k.as_bytes() == key => child |= 1 << (i + 1),
+        Position::Field(f) if fields[*f as usize].as_bytes() == key => field = Some(*f),
+        _ => {}
+    });
+    (child, field)
+}
+
+fn for_each_bit(mut bits: u64, mut f: impl FnMut(usize)) {
+    while bits != 0 {
+        f(bits.trailing_zeros() as usize);
+        bits &= bits - 1;
+    }
+}
+
+/// JSON whitespace (space, tab, line feed, carriage return) from `pos` on.
+fn skip_ws(b: &[u8], mut pos: usize) -> usize {
+    while let Some(b' ' | b'\t' | b'\n' | b'\r') = b.get(pos) {
+        pos += 1;
+    }
+    pos
+}
+
+/// The end (past the closing quote) of the string whose contents start at
+/// `pos`, checking escapes and control characters, and whether it has
+/// escapes. UTF-8 is checked by the caller, for the whole line at once.
+fn string_end(b: &[u8], mut pos: usize) -> Option<(usize, bool)> {
+    let mut escaped = false;
+    loop {
+        pos = skip_plain(b, pos);
+        match *b.get(pos)? {
+            b'"' => return Some((pos + 1, escaped)),
+            b'\\' => {
+                escaped = true;
+                pos += 1;
+                match *b.get(pos)? {
+                    b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => pos += 1,
+                    b'u' => {
+                        let unit = hex4(b, pos + 1)?;
+                        pos += 5;
+                        if (0xDC00..0xE000).contains(&unit) {
+                            return None;
+                        }
+                        if (0xD800..0xDC00).contains(&unit) {
+                            if b.get(pos..pos + 2)? != b"\\u" {
+                                return None;
+                            }
+                            let low = hex4(b, pos + 2)?;
+                            if !(0xDC00..0xE000).contains(&low) {
+                                return None;
+                            }
+                            pos += 6;
+                        }
+                    }
+                    _ => return None,
+                }
+            }
+            0..0x20 => return None,
+            _ => pos += 1,
+        }
+    }
+}
+
+/// Skips string bytes that need no attention (not `"`, `\`, or a control
+/// character), eight at a time.
+fn skip_plain(b: &[u8], mut pos: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // The high bit of each byte of the result is set where `word` has a byte
+    // below `n` (`n` <= 0x80; exact for the lowest such byte).
+    let below = |word: u64, n: u8| word.wrapping_sub(ONES * u64::from(n)) & !word & HIGH;
+    let equal = |word: u64, c: u8| below(word ^ (ONES * u64::from(c)), 1);
+    while let Some(chunk) = b.get(pos..pos + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let special = below(word, 0x20) | equal(word, b'"') | equal(word, b'\\');
+        if special != 0 {
+            return pos + (special.trailing_zeros() / 8) as usize;
+        }
+        pos += 8;
+    }
+    pos
+}
+
+fn hex4(b: &[u8], pos: usize) -> Option<u16> {
+    let digits = b.get(pos..pos + 4)?;
+    let text = std::str::from_utf8(digits).ok()?;
+    if !digits.iter().all(u8::is_ascii_hexdigit) {
+        return None;
+    }
+    u16::from_str_radix(text, 16).ok()
+}
+
+/// The end of the number starting at `pos`, by JSON's grammar.
+fn number_end(b: &[u8], mut pos: usize) -> Option<usize> {
+    let digits = |b: &[u8], mut pos: usize| {
+        let start = pos;
+        while b.get(pos).is_some_and(u8::is_ascii_digit) {
+            pos += 1;
+        }
+        (pos > start).then_some(pos)
+    };
+    if b.get(pos) == Some(&b'-') {
+        pos += 1;
+    }
+    pos = match b.get(pos)? {
+        b'0' => pos + 1,
+        b'1'..=b'9' => digits(b, pos)?,
+        _ => return None,
+    };
+    if b.get(pos) == Some(&b'.') {
+        pos = digits(b, pos + 1)?;
+    }
+    if let Some(b'e' | b'E') = b.get(pos) {
+        pos += 1;
+        if let Some(b'+' | b'-') = b.get(pos) {
+            pos += 1;
+        }
+        pos = digits(b, pos)?;
+    }
+    Some(pos)
+}
+
+/// An integer token that fits `i64`, without going through text parsing.
+fn parse_i64(token: &[u8]) -> Option<i64> {
+    std::str::from_utf8(token).ok()?.parse().ok()
+}
+
+/// Whether `serde_json` can represent the number: it rejects numbers whose
+/// value overflows `f64`.
+fn number_in_range(token: &[u8]) -> bool {
+    std::str::from_utf8(token)
+        .ok()
+        .and_then(|t| t.parse::<f64>().ok())
+        .is_some_and(f64::is_finite)
+}
+
+/// A number token read as a code, as [`code_from_json`] reads it.
+fn number_code(token: &[u8]) -> Option<i64> {
+    code_from_json(&serde_json::from_slice(token).ok()?)
+}
+
+/// A string token (with its quotes) read as a code, as [`code_from_json`]
+/// reads it.
+fn string_code(token: &[u8], escaped: bool) -> Option<i64> {
+    if escaped {
+        return code_from_json(&serde_json::from_slice(token).ok()?);
+    }
+    std::str::from_utf8(&token[1..token.len() - 1])
+        .ok()?
+        .trim()
+        .parse()
+        .ok()
+}
+
+/// Whether a JSON value starts with the number 0 and nothing more (not `0.5`, `05`).
+fn is_literal_zero(value: &[u8]) -> bool {
+    match value {
+        [b'0', next, ..] => {
+            !(next.is_ascii_digit() || *next == b'.' || *next == b'e' || *next == b'E')
+        }
+        [b'0'] => true,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn enrich(enricher: &mut Enricher, line: &str) -> (LineOutcome, String) {
+        let mut out = Vec::new();
+        let outcome = enricher.line(line.as_bytes(), &mut out).unwrap();
+        (outcome, String::from_utf8(out).unwrap())
+    }
+
+    #[test]
+    fn splices_after_the_last_member_and_keeps_the_rest() {
+        let mut e = Enricher::new();
+        let (outcome, out) = enrich(&mut e, r#"{ "a" : 1.50 , "ErrorCode" : 70001 }"#);
+        assert_eq!(outcome, LineOutcome::Enriched { unknown_codes: 0 });
+        assert!(
+            out.starts_with(r#"{ "a" : 1.50 , "ErrorCode" : 70001,"ErrorCode_explained":{"code":70001,"namespace":"tencent_server""#),
+            "{out}"
+        );
+        assert!(out.ends_with("} }"), "{out}");
+    }
+
+    #[test]
+    fn is_idempotent() {
+        let mut e = Enricher::new();
+        let (_, once) = enrich(
+            &mut e,
+            r#"{"ErrorCode":70001,"ResultItem":[{"ResultCode":30010}]}"#,
+        );
+        let (outcome, twice) = enrich(&mut e, &once);
+        assert_eq!(outcome, LineOutcome::Unchanged);
+        assert_eq!(once, twice);
+    }
+
+    #[test]
+    fn the_last_duplicate_key_wins_as_in_serde_json() {
+        let mut e = Enricher::new();
+        let (outcome, _) = enrich(&mut e, r#"{"ErrorCode":70001,"ErrorCode":0}"#);
+        assert_eq!(outcome, LineOutcome::Unchanged);
+        let (_, out) = enrich(&mut e, r#"{"ErrorCode":0,"ErrorCode":"70001"}"#);
+        assert!(out.contains(r#""code":70001"#), "{out}");
+    }
+
+    #[test]
+    fn rejects_what_serde_json_rejects() {
+        let mut e = Enricher::new();
+        for line in [
+            r#"{"ErrorCode":1,}"#,
+            r#"{"ErrorCode":01}"#,
+            r#"{"ErrorCode":1e999}"#,
+            r#"{"ErrorCode":1} x"#,
+            r#"{"ErrorCode":"\ud800"}"#,
+            "{\"ErrorCode\":\"\t\"}",
+            r#"{"ErrorCode":1,"a":[1,]}"#,
+            r#"{"ErrorCode":tru}"#,
+        ] {
+            assert!(
+                serde_json::from_str::<serde_json::Value>(line).is_err(),
+                "{line}"
+            );
+            assert_eq!(enrich(&mut e, line).0, LineOutcome::NotJson, "{line}");
+        }
+    }
+
+    #[test]
+    fn nesting_limit_matches_serde_json() {
+        let mut e = Enricher::new();
+        for depth in [MAX_DEPTH - 1, MAX_DEPTH, MAX_DEPTH + 1] {
+            let line = format!(
+                "{{\"ErrorCode\":70001,\"x\":{}{}}}",
+                "[".repeat(depth - 1),
+                "]".repeat(depth - 1)
+            );
+            let serde_ok = serde_json::from_str::<serde_json::Value>(&line).is_ok();
+            let ours = enrich(&mut e, &line).0 != LineOutcome::NotJson;
+            assert_eq!(ours, serde_ok, "depth {depth}");
+        }
+    }
+}
