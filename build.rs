@@ -1,4 +1,5 @@
-//! Validates `data/` and compiles it into `phf` tables in `$OUT_DIR/catalog.rs`.
+//! Validates `data/` and compiles it into `phf` tables in `$OUT_DIR/catalog.rs`
+//! (plus `bench_match.rs`, the `match` the lookup benchmark compares against).
 //!
 //! The work lives in plain functions shared with the tests: `build/catalog.rs`
 //! loads and validates, `build/render.rs` writes the Rust source. A data
@@ -7,6 +8,8 @@
 
 #[path = "build/catalog.rs"]
 mod catalog;
+#[path = "src/hashing.rs"]
+mod hashing;
 #[path = "build/render.rs"]
 mod render;
 
@@ -16,6 +19,7 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     println!("cargo::rerun-if-changed=data");
     println!("cargo::rerun-if-changed=build");
+    println!("cargo::rerun-if-changed=src/hashing.rs");
     let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
     let catalog = match catalog::load(&manifest.join("data")) {
         Ok(catalog) => catalog,
@@ -37,9 +41,15 @@ fn main() -> ExitCode {
         );
         return ExitCode::SUCCESS;
     }
-    let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default()).join("catalog.rs");
-    if let Err(e) = std::fs::write(&out, render::render(&catalog)) {
-        println!("cargo::error=cannot write {}: {e}", out.display());
+    let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
+    for (file, text) in [
+        ("catalog.rs", render::render(&catalog)),
+        ("bench_match.rs", render::render_bench_match(&catalog)),
+    ] {
+        let path = out_dir.join(file);
+        if let Err(e) = std::fs::write(&path, text) {
+            println!("cargo::error=cannot write {}: {e}", path.display());
+        }
     }
     ExitCode::SUCCESS
 }

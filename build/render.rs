@@ -1,5 +1,6 @@
 //! Rendering a validated [`Catalog`] as Rust source: the enums generated from
-//! the data layout, the static entry table, the `phf` maps and the range table.
+//! the data layout, the static entry table, the perfect-hash tables and the
+//! range table.
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -211,6 +212,63 @@ fn write_entry(
     );
 }
 
+/// `match` statements over the exact codes and the names, for the lookup
+/// benchmark's "generated match" alternative (`$OUT_DIR/bench_match.rs`).
+pub fn render_bench_match(catalog: &Catalog) -> String {
+    let mut best: BTreeMap<i64, usize> = BTreeMap::new();
+    for (i, e) in catalog.entries.iter().enumerate() {
+        if let Codes::Exact(c) = e.codes {
+            let current = best.entry(c).or_insert(i);
+            if catalog.entries[*current].namespace > e.namespace {
+                *current = i;
+            }
+        }
+    }
+    let mut out = String::from(
+        "/// The highest-precedence entry index of an exact code.\n\
+         pub fn match_code(code: i64) -> Option<u16> {\n    match code {\n",
+    );
+    for (code, i) in &best {
+        let _ = writeln!(out, "        {code} => Some({i}),");
+    }
+    out.push_str("        _ => None,\n    }\n}\n\n");
+    out.push_str(
+        "/// The entry index of an upper-case official name.\n\
+         pub fn match_name(name: &str) -> Option<u16> {\n    match name {\n",
+    );
+    for (i, e) in catalog.entries.iter().enumerate() {
+        if let Some(name) = &e.name {
+            let _ = writeln!(out, "        {:?} => Some({i}),", name.to_ascii_uppercase());
+        }
+    }
+    out.push_str("        _ => None,\n    }\n}\n");
+    out
+}
+
+/// Writes a `PerfectMap` static: a PTRHash table built by phf's generator
+/// with one of the hashes of src/hashing.rs (see BENCHMARKS.md for why not
+/// `phf::Map`'s layout and SipHash).
+fn perfect_map<T>(
+    out: &mut String,
+    doc: &str,
+    declaration: &str,
+    keys: &[T],
+    hash: impl Fn(&T, &u64) -> u64,
+    slot: impl Fn(&T) -> String,
+) {
+    let state = phf_generator::ptrhash::generate_hash_with_hash_fn(keys, hash);
+    let _ = writeln!(
+        out,
+        "/// {doc}\npub(crate) static {declaration} = PerfectMap {{\n    \
+         seed: {},\n    pilots: &{:?},\n    remap: &{:?},\n    slots: &[",
+        state.seed, state.pilots, state.remap
+    );
+    for &i in &state.map {
+        let _ = writeln!(out, "        {},", slot(&keys[i]));
+    }
+    out.push_str("    ],\n};\n\n");
+}
+
 fn render_maps(catalog: &Catalog, out: &mut String) {
     // Exact codes: code -> entry indices across namespaces, in precedence order.
     let mut by_code: BTreeMap<i64, Vec<usize>> = BTreeMap::new();
@@ -221,17 +279,18 @@ fn render_maps(catalog: &Catalog, out: &mut String) {
             Codes::Range(a, b) => ranges.push((e.namespace, a, b, i)),
         }
     }
-    let mut codes = phf_codegen::Map::new();
-    for (code, indices) in &mut by_code {
-        indices.sort_by_key(|&i| catalog.entries[i].namespace);
-        let list: Vec<String> = indices.iter().map(|i| i.to_string()).collect();
-        codes.entry(*code, format!("&[{}]", list.join(", ")));
-    }
-    let _ = writeln!(
+    let keys: Vec<i64> = by_code.keys().copied().collect();
+    perfect_map(
         out,
-        "/// Exact codes: each code's entry indices, highest-precedence namespace first.\n\
-         pub(crate) static CODES: phf::Map<i64, &'static [u16]> = {};\n",
-        codes.build()
+        "Exact codes: each code's entry indices, highest-precedence namespace first.",
+        "CODES: PerfectMap<i64, &'static [u16]>",
+        &keys,
+        crate::hashing::code_hash,
+        |code| {
+            let mut indices = by_code[code].clone();
+            indices.sort_by_key(|&i| catalog.entries[i].namespace);
+            format!("({code}, &{indices:?})")
+        },
     );
 
     ranges.sort();
@@ -244,38 +303,55 @@ fn render_maps(catalog: &Catalog, out: &mut String) {
     }
     out.push_str("];\n\n");
 
-    let mut names = phf_codegen::Map::new();
-    let mut longest = 0;
+    let mut names: Vec<(String, usize)> = Vec::new();
     for (i, e) in catalog.entries.iter().enumerate() {
         if let Some(name) = &e.name {
-            longest = longest.max(name.len());
-            names.entry(name.to_ascii_uppercase(), i.to_string());
+            names.push((name.to_ascii_uppercase(), i));
         }
     }
+    let longest = names.iter().map(|(n, _)| n.len()).max().unwrap_or(0);
+    perfect_map(
+        out,
+        "Official names, upper-cased: name -> entry index.",
+        "NAMES: PerfectMap<&'static str, u16>",
+        &names,
+        |(name, _), seed| crate::hashing::name_hash(name.as_bytes(), seed),
+        |(name, i)| format!("({name:?}, {i})"),
+    );
     let _ = writeln!(
         out,
-        "/// Official names, upper-cased: name -> entry index.\n\
-         pub(crate) static NAMES: phf::Map<&'static str, u16> = {};\n\
-         /// The longest official name, in bytes.\npub(crate) const LONGEST_NAME: usize = {longest};\n",
-        names.build()
+        "/// The longest official name, in bytes.\npub(crate) const LONGEST_NAME: usize = {longest};\n"
     );
 
-    out.push_str("/// Per-API tables: (API, its namespace, code -> entry index).\n");
-    out.push_str("pub(crate) static APIS: &[(&str, Namespace, phf::Map<i64, u16>)] = &[\n");
     let mut next = catalog.entries.len();
-    for api in &catalog.apis {
-        let mut map = phf_codegen::Map::new();
-        for row in &api.rows {
-            map.entry(row.code, next.to_string());
-            next += 1;
-        }
-        let _ = writeln!(
+    let mut tables = Vec::new();
+    for (a, api) in catalog.apis.iter().enumerate() {
+        let rows: Vec<(i64, usize)> = api
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(r, row)| (row.code, next + r))
+            .collect();
+        next += rows.len();
+        perfect_map(
             out,
-            "    ({:?}, Namespace::{}, {}),",
-            api.api,
-            pascal_case(&catalog.namespaces[api.namespace].id()),
-            map.build()
+            &format!("`{}`'s own wording: code -> entry index.", api.api),
+            &format!("API_{a}: PerfectMap<i64, u16>"),
+            &rows,
+            |(code, _), seed| crate::hashing::code_hash(code, seed),
+            |(code, i)| format!("({code}, {i})"),
         );
+        tables.push(format!(
+            "    ({:?}, Namespace::{}, &API_{a}),",
+            api.api,
+            pascal_case(&catalog.namespaces[api.namespace].id())
+        ));
+    }
+    out.push_str("/// Per-API tables: (API, its namespace, code -> entry index).\n");
+    out.push_str("pub(crate) static APIS: &[(&str, Namespace, &PerfectMap<i64, u16>)] = &[\n");
+    for table in tables {
+        out.push_str(&table);
+        out.push('\n');
     }
     out.push_str("];\n");
 }

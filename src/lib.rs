@@ -56,6 +56,7 @@
 pub mod enrich;
 mod error;
 mod explanation;
+mod hashing;
 mod lookup;
 mod parse;
 #[cfg(feature = "response")]

@@ -1,17 +1,22 @@
 //! Looking codes up: by number, by namespace, by API and by official name.
 //!
-//! Every function here is a `phf` lookup (plus, on a miss, a scan of the few
+//! Every function here is a perfect-hash lookup (plus, on a miss, a scan of the few
 //! ranges) into tables compiled from `data/`; none allocates, none panics.
 
 use crate::explanation::Explanation;
+use crate::hashing::{code_hash, name_hash};
 use crate::tables::{APIS, CODES, ENTRIES, LONGEST_NAME, NAMES, Namespace, RANGES};
 
 fn entry(index: u16) -> &'static Explanation {
     &ENTRIES[usize::from(index)]
 }
 
+/// The entries of an exact code, best first: one probe of the PTRHash table.
 fn exact(code: i64) -> &'static [u16] {
-    CODES.get(&code).copied().unwrap_or(&[])
+    match CODES.slot(code_hash(&code, &CODES.seed)) {
+        Some(&(key, indices)) if key == code => indices,
+        _ => &[],
+    }
 }
 
 /// The best explanation of `code` across all namespaces.
@@ -114,9 +119,9 @@ pub fn explain_in(namespace: Namespace, code: i64) -> Option<&'static Explanatio
 pub fn explain_for_api(api: &str, code: i64) -> Option<&'static Explanation> {
     let api = api.trim().trim_start_matches('/');
     match APIS.iter().find(|(name, _, _)| *name == api) {
-        Some((_, namespace, table)) => match table.get(&code) {
-            Some(&index) => Some(entry(index)),
-            None => explain_in(*namespace, code),
+        Some((_, namespace, table)) => match table.slot(code_hash(&code, &table.seed)) {
+            Some(&(key, index)) if key == code => Some(entry(index)),
+            _ => explain_in(*namespace, code),
         },
         None => explain_in(Namespace::TencentServer, code),
     }
@@ -145,7 +150,10 @@ pub fn explain_name(name: &str) -> Option<&'static Explanation> {
     upper.copy_from_slice(name);
     upper.make_ascii_uppercase();
     let upper = std::str::from_utf8(upper).ok()?;
-    NAMES.get(upper).map(|&index| entry(index))
+    match NAMES.slot(name_hash(upper.as_bytes(), &NAMES.seed)) {
+        Some(&(key, index)) if key == upper => Some(entry(index)),
+        _ => None,
+    }
 }
 
 /// Every entry of every namespace, in data order (namespace precedence, then
@@ -162,5 +170,5 @@ pub fn api_entries() -> impl ExactSizeIterator<Item = &'static Explanation> {
 }
 
 fn api_entry_count() -> usize {
-    APIS.iter().map(|(_, _, table)| table.len()).sum()
+    APIS.iter().map(|(_, _, table)| table.slots.len()).sum()
 }
