@@ -46,9 +46,11 @@
 //!   yields its explained failures (adds `serde_json`).
 //! - `enrich` (implies `response`): [`enrich`], which explains the code fields
 //!   of NDJSON log lines in place, as `chatcodes enrich` does (adds `memchr`).
-//! - `cli` (default, implies `enrich`): the `chatcodes` command-line tool and
-//!   its dependencies. Libraries should depend on `chatcodes` with
-//!   `default-features = false` and add `response` if they need it.
+//! - `cli` (implies `enrich`): the `chatcodes` command-line tool and its
+//!   dependencies (`cargo install chatcodes --features cli`).
+//!
+//! No feature is on by default: the library alone needs `phf_shared`, `serde`,
+//! `strum` and `thiserror`.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
