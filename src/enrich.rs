@@ -176,6 +176,7 @@ pub struct Enricher {
     seen: Vec<Seen>,
     inserts: Vec<Insert>,
     key: Vec<u8>,
+    next_hits: Vec<usize>,
 }
 
 impl Default for Enricher {
@@ -201,6 +202,7 @@ impl Enricher {
             seen: Vec::new(),
             inserts: Vec::new(),
             key: Vec::new(),
+            next_hits: Vec::new(),
         };
         for field in DEFAULT_FIELDS {
             enricher.field_index(field);
@@ -291,11 +293,17 @@ impl Enricher {
     /// Decides what to do with a line; for an enriched line, leaves the
     /// insertions in `self.inserts`.
     fn classify(&mut self, line: &[u8]) -> LineOutcome {
+        self.classify_found(line, true)
+    }
+
+    /// [`classify`](Self::classify), told whether a field name occurs in the
+    /// line at all (`found`), so that lines without one are not searched again.
+    fn classify_found(&mut self, line: &[u8], found: bool) -> LineOutcome {
         self.inserts.clear();
         if line.get(skip_ws(line, 0)) != Some(&b'{') {
             return LineOutcome::NotJson;
         }
-        if !self.may_need_work(line) {
+        if !found || !self.may_need_work(line) {
             return LineOutcome::Unchanged;
         }
         if std::str::from_utf8(line).is_err() || self.scan(line).is_none() {
@@ -566,13 +574,30 @@ impl Enricher {
         out: &mut impl Write,
         summary: &mut Summary,
     ) -> io::Result<()> {
+        // The next occurrence of each field name in the block: a line before
+        // all of them holds no code field and is only checked for its `{`.
+        let find = |finder: &Finder<'_>, from: usize| {
+            finder
+                .find(&block[from..])
+                .map_or(usize::MAX, |at| from + at)
+        };
+        self.next_hits.clear();
+        self.next_hits
+            .extend(self.finders.iter().map(|f| find(f, 0)));
         let mut copied = 0;
         let mut start = 0;
         while start < block.len() {
             let end = memchr::memchr(b'\n', &block[start..]).map_or(block.len(), |i| start + i);
             let line = &block[start..end];
             summary.lines += 1;
-            match self.classify(line) {
+            let mut found = false;
+            for (hit, finder) in self.next_hits.iter_mut().zip(&self.finders) {
+                if *hit < end {
+                    found = true;
+                    *hit = find(finder, end);
+                }
+            }
+            match self.classify_found(line, found) {
                 LineOutcome::Enriched { unknown_codes } => {
                     summary.enriched += 1;
                     summary.unknown_codes += u64::from(unknown_codes);
