@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Build cost of the library, measured on a copy of the committed tree with
 # its own target directory: an empty library crate for comparison, clean
-# builds of the library (no default features, default features), then
+# builds of the library (default features; and the command, for comparison),
+# then
 # incremental rebuilds after touching src/lib.rs (the build script must not
 # run again) and after touching one data file (it must). Release profile.
 # Usage: bench/build_cost.sh
@@ -10,7 +11,6 @@ cd "$(dirname "$0")/.."
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 git archive HEAD | tar -x -C "$work" --one-top-level=chatcodes
-mkdir -p "$work/shared" && ln -s "$(cd .. && pwd)/shared/seeds" "$work/shared/seeds" 2>/dev/null || true
 cargo new --lib --quiet --vcs none "$work/empty"
 (cd "$work/chatcodes" && cargo fetch --quiet)
 secs() { # seconds a command takes, to 0.1 s
@@ -23,9 +23,11 @@ secs() { # seconds a command takes, to 0.1 s
 build() { (cd "$1" && shift && cargo build --release --lib -v "$@"); }
 ran_build_script() { grep -q 'Running `.*build-script-build' "$work/last.log" && echo yes || echo no; }
 echo "empty library crate:                        $(secs build "$work/empty") s"
-echo "chatcodes --no-default-features (clean):    $(secs build "$work/chatcodes" --no-default-features) s"
+echo "chatcodes, default features (clean):        $(secs build "$work/chatcodes") s"
 (cd "$work/chatcodes" && cargo clean --quiet)
-echo "chatcodes default features (clean):         $(secs build "$work/chatcodes") s"
+echo "chatcodes --features cli, bin too (clean):  $(secs build "$work/chatcodes" --features cli --bins) s"
+(cd "$work/chatcodes" && cargo clean --quiet)
+(cd "$work/chatcodes" && cargo build --release --lib --quiet)
 touch "$work/chatcodes/src/lib.rs"
 t=$(secs build "$work/chatcodes")
 echo "touch src/lib.rs, rebuild:                  $t s (build script ran: $(ran_build_script))"

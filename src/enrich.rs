@@ -16,6 +16,13 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! The explanation holds `code`, `namespace`, `category`, `name`,
+//! `description`, `retryability`, `retry_after_ms` (where documented),
+//! `remedy`, and `api` when the wording is a REST API's own
+//! ([`Enricher::api`]). A code the catalogue does not know gets
+//! `{"code": N, "unknown": true}`; zero codes and values that are not codes
+//! are left alone.
+//!
 //! The record is not re-serialized: the explanation is spliced into the
 //! original bytes just after the object's last member, so everything else on
 //! the line (key order, spacing, number spelling) stays as it was. A line that
@@ -155,6 +162,9 @@ struct Tail {
     #[serde(skip_serializing_if = "Option::is_none")]
     retry_after_ms: Option<u32>,
     remedy: &'static str,
+    /// The API whose own wording this is, for entries from a per-API table.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    api: Option<&'static str>,
 }
 
 /// Explains code fields in NDJSON lines; see the [module docs](self).
@@ -627,6 +637,7 @@ fn tail<'a>(tails: &'a mut HashMap<usize, Box<[u8]>>, e: &'static Explanation) -
                 retryability: e.retryability(),
                 retry_after_ms: e.retry_after_ms(),
                 remedy: e.remedy(),
+                api: e.api(),
             };
             let mut json = serde_json::to_vec(&tail).expect("an explanation serializes");
             json[0] = b',';
@@ -837,6 +848,18 @@ mod tests {
             "{out}"
         );
         assert!(out.ends_with("} }"), "{out}");
+    }
+
+    #[test]
+    fn an_apis_own_wording_names_the_api() {
+        let mut e = Enricher::new().api("v4/sns/friend_add");
+        let (_, out) = enrich(&mut e, r#"{"ResultItem":[{"ResultCode":30010}]}"#);
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let explained = &v["ResultItem"][0]["ResultCode_explained"];
+        assert_eq!(explained["api"], "v4/sns/friend_add");
+        assert_eq!(explained["description"], "Your friend list is full.");
+        let (_, out) = enrich(&mut Enricher::new(), r#"{"ErrorCode":70001}"#);
+        assert!(!out.contains(r#""api""#), "{out}");
     }
 
     #[test]
