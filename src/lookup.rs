@@ -4,7 +4,6 @@
 //! ranges) into tables compiled from `data/`; none allocates, none panics.
 
 use crate::explanation::Explanation;
-use crate::hashing::{code_hash, name_hash};
 use crate::tables::{APIS, CODES, ENTRIES, LONGEST_NAME, NAMES, Namespace, RANGES};
 
 fn entry(index: u16) -> &'static Explanation {
@@ -13,10 +12,7 @@ fn entry(index: u16) -> &'static Explanation {
 
 /// The entries of an exact code, best first: one probe of the PTRHash table.
 fn exact(code: i64) -> &'static [u16] {
-    match CODES.slot(code_hash(&code, &CODES.seed)) {
-        Some(&(key, indices)) if key == code => indices,
-        _ => &[],
-    }
+    CODES.get(code).copied().unwrap_or(&[])
 }
 
 /// The best explanation of `code` across all namespaces.
@@ -119,9 +115,9 @@ pub fn explain_in(namespace: Namespace, code: i64) -> Option<&'static Explanatio
 pub fn explain_for_api(api: &str, code: i64) -> Option<&'static Explanation> {
     let api = api.trim().trim_start_matches('/');
     match APIS.iter().find(|(name, _, _)| *name == api) {
-        Some((_, namespace, table)) => match table.slot(code_hash(&code, &table.seed)) {
-            Some(&(key, index)) if key == code => Some(entry(index)),
-            _ => explain_in(*namespace, code),
+        Some((_, namespace, table)) => match table.get(code) {
+            Some(&index) => Some(entry(index)),
+            None => explain_in(*namespace, code),
         },
         None => explain_in(Namespace::TencentServer, code),
     }
@@ -150,10 +146,7 @@ pub fn explain_name(name: &str) -> Option<&'static Explanation> {
     upper.copy_from_slice(name);
     upper.make_ascii_uppercase();
     let upper = std::str::from_utf8(upper).ok()?;
-    match NAMES.slot(name_hash(upper.as_bytes(), &NAMES.seed)) {
-        Some(&(key, index)) if key == upper => Some(entry(index)),
-        _ => None,
-    }
+    NAMES.get(upper).map(|&index| entry(index))
 }
 
 /// Every entry of every namespace, in data order (namespace precedence, then

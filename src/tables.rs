@@ -4,6 +4,7 @@
 #![allow(clippy::all, clippy::pedantic, clippy::unreadable_literal)]
 
 use crate::explanation::{Codes, Explanation, Source};
+use crate::hashing::{code_hash, name_hash};
 use crate::retryability::Retryability;
 
 include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
@@ -18,9 +19,32 @@ pub(crate) struct PerfectMap<K: 'static, V: 'static> {
     pub(crate) slots: &'static [(K, V)],
 }
 
+impl<V> PerfectMap<i64, V> {
+    /// The value of `code`, if it is a key.
+    #[inline]
+    pub(crate) fn get(&self, code: i64) -> Option<&'static V> {
+        match self.slot(code_hash(&code, &self.seed)) {
+            Some((key, value)) if *key == code => Some(value),
+            _ => None,
+        }
+    }
+}
+
+impl<V> PerfectMap<&'static str, V> {
+    /// The value of `name`, if it is a key.
+    #[inline]
+    pub(crate) fn get(&self, name: &str) -> Option<&'static V> {
+        match self.slot(name_hash(name.as_bytes(), &self.seed)) {
+            Some((key, value)) if *key == name => Some(value),
+            _ => None,
+        }
+    }
+}
+
 impl<K, V> PerfectMap<K, V> {
     /// The only slot a key with this `hash` can be in; the caller compares keys.
-    pub(crate) fn slot(&self, hash: u64) -> Option<&'static (K, V)> {
+    #[inline]
+    fn slot(&self, hash: u64) -> Option<&'static (K, V)> {
         if self.slots.is_empty() {
             return None;
         }
