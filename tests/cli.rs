@@ -217,3 +217,41 @@ fn check_exits_zero_only_when_nothing_failed() {
         );
     }
 }
+
+/// What the README's consumers need of the lookup tables, checked without
+/// the tools themselves: Logstash's translate dictionary has quoted, unique
+/// keys; Fluent Bit's two-column CSV has unique keys and two fields per row.
+#[test]
+fn dictionaries_have_quoted_unique_keys_and_two_columns() {
+    let yaml = stdout(&chatcodes(&["export", "-f", "yaml", "--dictionary"], b""));
+    let mut keys = std::collections::HashSet::new();
+    for line in yaml.lines() {
+        let (key, value) = line.split_once(": ").expect("key: value");
+        let key: String = serde_json::from_str(key).expect("a double-quoted key");
+        let _: String = serde_json::from_str(value).expect("a double-quoted value");
+        assert!(keys.insert(key), "duplicate key in {line}");
+    }
+    assert!(
+        keys.contains("70001") && keys.contains("-10106"),
+        "{} keys",
+        keys.len()
+    );
+
+    let csv = stdout(&chatcodes(
+        &["export", "--columns", "code,description"],
+        b"",
+    ));
+    let mut rows = csv.lines();
+    assert_eq!(rows.next(), Some("code,description"));
+    let mut codes = std::collections::HashSet::new();
+    for row in rows {
+        let (code, description) = row.split_once(',').expect("two columns");
+        assert!(codes.insert(code.to_string()), "duplicate code {code}");
+        let quoted = description.starts_with('"') && description.ends_with('"');
+        assert!(
+            quoted || !description.contains(','),
+            "unquoted comma in {row}"
+        );
+    }
+    assert_eq!(codes.len(), keys.len());
+}
