@@ -47,7 +47,7 @@
 //! - `enrich` (implies `response`): [`enrich`], which explains the code fields
 //!   of NDJSON log lines in place, as `chatcodes enrich` does (adds `memchr`).
 //! - `cli` (implies `enrich`): the `chatcodes` command-line tool and its
-//!   dependencies (`cargo install chatcodes --features cli`).
+//!   dependencies (`cargo install --path . --features cli` from a clone).
 //!
 //! No feature is on by default: the library alone needs `phf_shared`, `serde`,
 //! `strum` and `thiserror`.
