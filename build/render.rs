@@ -212,34 +212,46 @@ fn write_entry(
     );
 }
 
+/// Exact codes: each code's entry indices across namespaces, in precedence
+/// order (highest first).
+fn exact_codes(catalog: &Catalog) -> BTreeMap<i64, Vec<usize>> {
+    let mut by_code: BTreeMap<i64, Vec<usize>> = BTreeMap::new();
+    for (i, e) in catalog.entries.iter().enumerate() {
+        if let Codes::Exact(c) = e.codes {
+            by_code.entry(c).or_default().push(i);
+        }
+    }
+    for indices in by_code.values_mut() {
+        indices.sort_by_key(|&i| catalog.entries[i].namespace);
+    }
+    by_code
+}
+
+/// The official names, upper-cased, with their entry indices.
+fn upper_names(catalog: &Catalog) -> Vec<(String, usize)> {
+    let names = catalog.entries.iter().enumerate();
+    names
+        .filter_map(|(i, e)| Some((e.name.as_ref()?.to_ascii_uppercase(), i)))
+        .collect()
+}
+
 /// `match` statements over the exact codes and the names, for the lookup
 /// benchmark's "generated match" alternative (`$OUT_DIR/bench_match.rs`).
 pub fn render_bench_match(catalog: &Catalog) -> String {
-    let mut best: BTreeMap<i64, usize> = BTreeMap::new();
-    for (i, e) in catalog.entries.iter().enumerate() {
-        if let Codes::Exact(c) = e.codes {
-            let current = best.entry(c).or_insert(i);
-            if catalog.entries[*current].namespace > e.namespace {
-                *current = i;
-            }
-        }
-    }
     let mut out = String::from(
         "/// The highest-precedence entry index of an exact code.\n\
          pub fn match_code(code: i64) -> Option<u16> {\n    match code {\n",
     );
-    for (code, i) in &best {
-        let _ = writeln!(out, "        {code} => Some({i}),");
+    for (code, indices) in &exact_codes(catalog) {
+        let _ = writeln!(out, "        {code} => Some({}),", indices[0]);
     }
     out.push_str("        _ => None,\n    }\n}\n\n");
     out.push_str(
         "/// The entry index of an upper-case official name.\n\
          pub fn match_name(name: &str) -> Option<u16> {\n    match name {\n",
     );
-    for (i, e) in catalog.entries.iter().enumerate() {
-        if let Some(name) = &e.name {
-            let _ = writeln!(out, "        {:?} => Some({i}),", name.to_ascii_uppercase());
-        }
+    for (name, i) in upper_names(catalog) {
+        let _ = writeln!(out, "        {name:?} => Some({i}),");
     }
     out.push_str("        _ => None,\n    }\n}\n");
     out
@@ -270,13 +282,11 @@ fn perfect_map<T>(
 }
 
 fn render_maps(catalog: &Catalog, out: &mut String) {
-    // Exact codes: code -> entry indices across namespaces, in precedence order.
-    let mut by_code: BTreeMap<i64, Vec<usize>> = BTreeMap::new();
+    let by_code = exact_codes(catalog);
     let mut ranges: Vec<(usize, i64, i64, usize)> = Vec::new();
     for (i, e) in catalog.entries.iter().enumerate() {
-        match e.codes {
-            Codes::Exact(c) => by_code.entry(c).or_default().push(i),
-            Codes::Range(a, b) => ranges.push((e.namespace, a, b, i)),
+        if let Codes::Range(a, b) = e.codes {
+            ranges.push((e.namespace, a, b, i));
         }
     }
     let keys: Vec<i64> = by_code.keys().copied().collect();
@@ -286,11 +296,7 @@ fn render_maps(catalog: &Catalog, out: &mut String) {
         "CODES: PerfectMap<i64, &'static [u16]>",
         &keys,
         crate::hashing::code_hash,
-        |code| {
-            let mut indices = by_code[code].clone();
-            indices.sort_by_key(|&i| catalog.entries[i].namespace);
-            format!("({code}, &{indices:?})")
-        },
+        |code| format!("({code}, &{:?})", by_code[code]),
     );
 
     ranges.sort();
@@ -303,12 +309,7 @@ fn render_maps(catalog: &Catalog, out: &mut String) {
     }
     out.push_str("];\n\n");
 
-    let mut names: Vec<(String, usize)> = Vec::new();
-    for (i, e) in catalog.entries.iter().enumerate() {
-        if let Some(name) = &e.name {
-            names.push((name.to_ascii_uppercase(), i));
-        }
-    }
+    let names = upper_names(catalog);
     let longest = names.iter().map(|(n, _)| n.len()).max().unwrap_or(0);
     perfect_map(
         out,

@@ -223,7 +223,6 @@ impl Enricher {
     /// Reads bare codes in `namespace` instead of `tencent_server`.
     pub fn namespace(mut self, namespace: Namespace) -> Self {
         self.namespace = namespace;
-        self.tails.clear();
         self
     }
 
@@ -231,7 +230,6 @@ impl Enricher {
     /// as [`explain_for_api`] does; takes precedence over the namespace.
     pub fn api(mut self, api: impl Into<String>) -> Self {
         self.api = Some(api.into());
-        self.tails.clear();
         self
     }
 
@@ -785,7 +783,7 @@ fn number_end(b: &[u8], mut pos: usize) -> Option<usize> {
     Some(pos)
 }
 
-/// An integer token that fits `i64`, without going through text parsing.
+/// An integer token as an `i64`, when it fits.
 fn parse_i64(token: &[u8]) -> Option<i64> {
     std::str::from_utf8(token).ok()?.parse().ok()
 }
