@@ -7,10 +7,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-600}"
 shift || true
-targets=("${@:-enrich_line response parse_code}")
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(enrich_line response parse_code)
 export RUSTC_BOOTSTRAP=1
 cargo fuzz build -O
-for target in ${targets[@]}; do
+for target in "${targets[@]}"; do
   mkdir -p "fuzz/corpus/$target"
   echo "== $target: $seconds s"
   cargo fuzz run -O "$target" "fuzz/corpus/$target" "fuzz/seeds/$target" -- \
