@@ -1,5 +1,6 @@
 //! Validates `data/` and compiles it into `phf` tables in `$OUT_DIR/catalog.rs`
-//! (plus `bench_match.rs`, the `match` the lookup benchmark compares against).
+//! (plus `bench_match.rs`, the `match` the lookup benchmark compares against,
+//! and `responses.rs`, where each REST API reports per-item outcomes).
 //!
 //! The work lives in plain functions shared with the tests: `build/catalog.rs`
 //! loads and validates, `build/render.rs` writes the Rust source. A data
@@ -12,6 +13,8 @@ mod catalog;
 mod hashing;
 #[path = "build/render.rs"]
 mod render;
+#[path = "build/responses.rs"]
+mod responses;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -21,8 +24,13 @@ fn main() -> ExitCode {
     println!("cargo::rerun-if-changed=build");
     println!("cargo::rerun-if-changed=src/hashing.rs");
     let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
-    let catalog = match catalog::load(&manifest.join("data")) {
-        Ok(catalog) => catalog,
+    let data = manifest.join("data");
+    let loaded = catalog::load(&data).and_then(|catalog| {
+        let responses = responses::load(&data, &catalog)?;
+        Ok((catalog, responses))
+    });
+    let (catalog, responses) = match loaded {
+        Ok(loaded) => loaded,
         Err(problems) => {
             for problem in &problems {
                 println!("cargo::error={problem}");
@@ -45,6 +53,7 @@ fn main() -> ExitCode {
     for (file, text) in [
         ("catalog.rs", render::render(&catalog)),
         ("bench_match.rs", render::render_bench_match(&catalog)),
+        ("responses.rs", render::render_responses(&responses)),
     ] {
         let path = out_dir.join(file);
         if let Err(e) = std::fs::write(&path, text) {

@@ -139,6 +139,9 @@ pub struct Entry {
     pub retry_after_ms: Option<u32>,
     pub remedy: String,
     pub causes: Vec<String>,
+    /// Which cause a service message points to: (1-based cause, markers that
+    /// must all occur in the message).
+    pub cause_hints: Vec<(usize, Vec<String>)>,
     pub causes_source: Option<Source>,
     pub source: Source,
 }
@@ -175,10 +178,7 @@ pub struct Catalog {
 /// Loads and validates the data directory. Returns every problem found, in
 /// file order, when there is at least one.
 pub fn load(data_dir: &Path) -> Result<Catalog, Vec<Problem>> {
-    let mut ctx = Loader {
-        root: data_dir.to_path_buf(),
-        problems: Vec::new(),
-    };
+    let mut ctx = Loader::new(data_dir);
     let (vendors, namespaces) = ctx.load_namespaces();
     let mut categories: Vec<CategoryDef> = Vec::new();
     let mut entries = Vec::new();
@@ -221,32 +221,28 @@ pub fn load(data_dir: &Path) -> Result<Catalog, Vec<Problem>> {
             );
         }
     }
-    if ctx.problems.is_empty() {
-        Ok(Catalog {
-            vendors,
-            namespaces,
-            categories,
-            entries,
-            apis,
-        })
-    } else {
-        Err(ctx.problems)
-    }
+    ctx.finish(Catalog {
+        vendors,
+        namespaces,
+        categories,
+        entries,
+        apis,
+    })
 }
 
-struct Loader {
+pub(crate) struct Loader {
     root: PathBuf,
     problems: Vec<Problem>,
 }
 
 /// A parsed TOML document with the text it came from, for line numbers.
-struct Doc {
-    rel: String,
+pub(crate) struct Doc {
+    pub(crate) rel: String,
     text: String,
 }
 
 impl Doc {
-    fn line(&self, offset: usize) -> usize {
+    pub(crate) fn line(&self, offset: usize) -> usize {
         self.text.as_bytes()[..offset.min(self.text.len())]
             .iter()
             .filter(|&&b| b == b'\n')
@@ -256,6 +252,23 @@ impl Doc {
 }
 
 impl Loader {
+    /// A loader for the data directory `root`, with no problems yet.
+    pub(crate) fn new(root: &Path) -> Self {
+        Loader {
+            root: root.to_path_buf(),
+            problems: Vec::new(),
+        }
+    }
+
+    /// The problems found so far, or `Ok(value)` when there are none.
+    pub(crate) fn finish<T>(self, value: T) -> Result<T, Vec<Problem>> {
+        if self.problems.is_empty() {
+            Ok(value)
+        } else {
+            Err(self.problems)
+        }
+    }
+
     fn rel(&self, path: &Path) -> String {
         let base = self.root.parent().unwrap_or(Path::new(""));
         path.strip_prefix(base)
@@ -264,7 +277,13 @@ impl Loader {
             .replace('\\', "/")
     }
 
-    fn problem(&mut self, file: &str, line: Option<usize>, code: Option<String>, message: String) {
+    pub(crate) fn problem(
+        &mut self,
+        file: &str,
+        line: Option<usize>,
+        code: Option<String>,
+        message: String,
+    ) {
         self.problems.push(Problem {
             file: file.to_string(),
             line,
@@ -311,7 +330,7 @@ impl Loader {
         }
     }
 
-    fn read(&mut self, path: &Path) -> Option<Doc> {
+    pub(crate) fn read(&mut self, path: &Path) -> Option<Doc> {
         let rel = self.rel(path);
         match fs::read_to_string(path) {
             Ok(text) => Some(Doc { rel, text }),
@@ -322,7 +341,7 @@ impl Loader {
         }
     }
 
-    fn parse<'a>(&mut self, doc: &'a Doc) -> Option<DeTable<'a>> {
+    pub(crate) fn parse<'a>(&mut self, doc: &'a Doc) -> Option<DeTable<'a>> {
         match DeTable::parse(&doc.text) {
             Ok(table) => Some(table.into_inner()),
             Err(e) => {
@@ -472,9 +491,11 @@ impl Loader {
             let retry_after_ms = f.optional_u32("retry_after_ms");
             let remedy = f.text("remedy");
             let causes = f.text_list("causes");
+            let hint_tables = f.tables("cause_hints");
             let causes_source = f.optional_source("causes_source");
             let own_source = f.optional_source("source");
             f.finish();
+            let cause_hints = cause_hints(self, &doc, hint_tables, codes, causes.len());
             let (Some(codes), Some(description), Some(retryability), Some(remedy)) =
                 (codes, description, retryability, remedy)
             else {
@@ -530,6 +551,7 @@ impl Loader {
                 retry_after_ms,
                 remedy,
                 causes,
+                cause_hints,
                 causes_source,
                 source,
             });
@@ -657,7 +679,37 @@ fn entry_codes(ctx: &mut Loader, doc: &Doc, t: &DeTable<'_>, span: usize) -> Opt
     }
 }
 
-fn integer(
+/// `cause_hints = [{ cause = 2, info = ["FriendAdd", "Exist"] }]`: the cause
+/// must exist, and the markers must be non-empty.
+fn cause_hints(
+    ctx: &mut Loader,
+    doc: &Doc,
+    tables: Vec<(usize, &DeTable<'_>)>,
+    codes: Option<Codes>,
+    causes: usize,
+) -> Vec<(usize, Vec<String>)> {
+    let mut hints = Vec::new();
+    for (at, t) in tables {
+        let code = codes.map(|c| c.to_string());
+        let mut f = Fields::new(ctx, doc, t, code.clone(), at);
+        let cause = f.get("cause").map(|v| (v.span().start, v.get_ref()));
+        let info = f.text_list("info");
+        f.finish();
+        let cause = cause.and_then(|(at, v)| integer(ctx, doc, at, "cause", v, code.clone()));
+        match cause.and_then(|c| usize::try_from(c).ok()) {
+            Some(c) if (1..=causes).contains(&c) && !info.is_empty() => hints.push((c, info)),
+            _ => ctx.problem(
+                &doc.rel,
+                Some(doc.line(at)),
+                code,
+                format!("a cause hint needs `cause` (1 to {causes}, the number of causes) and a non-empty `info`"),
+            ),
+        }
+    }
+    hints
+}
+
+pub(crate) fn integer(
     ctx: &mut Loader,
     doc: &Doc,
     at: usize,
@@ -699,7 +751,7 @@ fn integer(
 
 /// Typed access to the fields of one table, remembering which were used so
 /// that [`Fields::finish`] can report the unknown ones.
-struct Fields<'c, 'd, 't> {
+pub(crate) struct Fields<'c, 'd, 't> {
     ctx: &'c mut Loader,
     doc: &'d Doc,
     table: &'t DeTable<'d>,
@@ -709,7 +761,7 @@ struct Fields<'c, 'd, 't> {
 }
 
 impl<'c, 'd, 't> Fields<'c, 'd, 't> {
-    fn new(
+    pub(crate) fn new(
         ctx: &'c mut Loader,
         doc: &'d Doc,
         table: &'t DeTable<'d>,
@@ -727,22 +779,22 @@ impl<'c, 'd, 't> Fields<'c, 'd, 't> {
         }
     }
 
-    fn allow(&mut self, keys: &[&'static str]) {
+    pub(crate) fn allow(&mut self, keys: &[&'static str]) {
         self.used.extend_from_slice(keys);
     }
 
-    fn report(&mut self, at: Option<usize>, message: String) {
+    pub(crate) fn report(&mut self, at: Option<usize>, message: String) {
         let line = at.map(|a| self.doc.line(a)).unwrap_or(self.line);
         let (file, code) = (self.doc.rel.clone(), self.code.clone());
         self.ctx.problem(&file, Some(line), code, message);
     }
 
-    fn get(&mut self, key: &'static str) -> Option<&'t Spanned<DeValue<'d>>> {
+    pub(crate) fn get(&mut self, key: &'static str) -> Option<&'t Spanned<DeValue<'d>>> {
         self.used.push(key);
         self.table.get(key)
     }
 
-    fn optional_text(&mut self, key: &'static str) -> Option<String> {
+    pub(crate) fn optional_text(&mut self, key: &'static str) -> Option<String> {
         let value = self.get(key)?;
         match value.get_ref() {
             DeValue::String(s) if !s.trim().is_empty() => Some(s.to_string()),
@@ -761,7 +813,7 @@ impl<'c, 'd, 't> Fields<'c, 'd, 't> {
         }
     }
 
-    fn text(&mut self, key: &'static str) -> Option<String> {
+    pub(crate) fn text(&mut self, key: &'static str) -> Option<String> {
         if self.table.get(key).is_none() {
             self.used.push(key);
             self.report(None, format!("missing field `{key}`"));
@@ -816,7 +868,7 @@ impl<'c, 'd, 't> Fields<'c, 'd, 't> {
         }
     }
 
-    fn text_list(&mut self, key: &'static str) -> Vec<String> {
+    pub(crate) fn text_list(&mut self, key: &'static str) -> Vec<String> {
         let Some(value) = self.get(key) else {
             return Vec::new();
         };
@@ -874,7 +926,7 @@ impl<'c, 'd, 't> Fields<'c, 'd, 't> {
     }
 
     /// The array of tables under `key`, each with the offset where it starts.
-    fn tables(&mut self, key: &'static str) -> Vec<(usize, &'t DeTable<'d>)> {
+    pub(crate) fn tables(&mut self, key: &'static str) -> Vec<(usize, &'t DeTable<'d>)> {
         let Some(value) = self.get(key) else {
             return Vec::new();
         };
@@ -897,7 +949,7 @@ impl<'c, 'd, 't> Fields<'c, 'd, 't> {
     }
 
     /// Reports every key of the table that no accessor asked for.
-    fn finish(self) {
+    pub(crate) fn finish(self) {
         let mut unknown: Vec<(usize, String)> = self
             .table
             .iter()

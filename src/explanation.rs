@@ -122,6 +122,8 @@ pub struct Explanation {
     pub(crate) retry_after_ms: Option<u32>,
     pub(crate) remedy: &'static str,
     pub(crate) causes: &'static [&'static str],
+    /// (index into `causes`, markers that must all occur in a message).
+    pub(crate) cause_hints: &'static [(usize, &'static [&'static str])],
     pub(crate) causes_source: Option<Source>,
     pub(crate) source: Source,
     pub(crate) api: Option<&'static str>,
@@ -189,6 +191,23 @@ impl Explanation {
     /// seven causes of Tencent 30001). Empty for most codes.
     pub const fn causes(&self) -> &'static [&'static str] {
         self.causes
+    }
+
+    /// The cause a service message points to, when the catalogue knows it:
+    /// for example the `ErrorInfo` `Err_SNS_BlackListAdd_Already_Exist` under
+    /// 30001 points to "user B is already in user A's blocklist".
+    ///
+    /// ```
+    /// let e = chatcodes::explain(30001).unwrap();
+    /// let cause = e.cause_for("Err_SNS_BlackListAdd_Already_Exist").unwrap();
+    /// assert!(cause.contains("already in user A’s blocklist"));
+    /// assert_eq!(e.cause_for("something else"), None);
+    /// ```
+    pub fn cause_for(&self, message: &str) -> Option<&'static str> {
+        self.cause_hints
+            .iter()
+            .find(|(_, markers)| markers.iter().all(|m| message.contains(m)))
+            .and_then(|&(i, _)| self.causes.get(i).copied())
     }
 
     /// Where [`causes`](Self::causes) came from, when there are any.

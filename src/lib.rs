@@ -74,6 +74,9 @@ pub use lookup::{
 };
 pub use parse::{CodeQuery, ParseCodeError};
 #[cfg(feature = "response")]
-pub use response::{Failure, Response, ResponseError, TargetResult, code_from_json};
+pub use response::{
+    Item, Outcome, OutcomeKind, Parser, Response, ResponseError, UnknownApi, code_from_json,
+    rest_api, rest_apis,
+};
 pub use retryability::Retryability;
 pub use tables::{Category, Namespace, Vendor};

@@ -139,15 +139,28 @@ fn check_rejects_truncated_and_broken_responses_clearly() {
         let o = run(&["check"], &full[..cut]);
         let stderr = String::from_utf8_lossy(&o.stderr);
         assert_eq!(o.status.code(), Some(2), "cut at {cut}: {stderr}");
-        assert!(stderr.contains("not a REST response"), "{stderr}");
+        assert!(stderr.contains("not a JSON document"), "{stderr}");
     }
     let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
     let o = run(&["check"], deep.as_bytes());
     assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("recursion limit"));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("found an array"));
+    // Deep nesting under a member nobody reads is skipped without recursion.
+    let deep = format!(
+        r#"{{"ActionStatus":"FAIL","ErrorCode":70001,"x":{}{}}}"#,
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    let o = run(&["check"], deep.as_bytes());
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     let o = run(&["check"], b"\xff\xfe{}");
     assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("UTF-8"));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("UTF-16"));
 }
 
 #[test]
@@ -163,24 +176,47 @@ fn check_reports_every_failure_of_a_huge_response() {
         items.join(",")
     );
     assert!(body.len() > 8 << 20);
+    // By default: one group, the first items named, the rest counted.
     let o = run(&["check"], body.as_bytes());
     assert_eq!(o.status.code(), Some(1));
     let report = String::from_utf8(o.stdout).unwrap();
+    assert!(report.starts_with("FAILED: 200 item(s) failed (200,000 item result(s) read)"));
+    assert!(
+        report
+            .contains("To_Account user0, user1000, user2000, user3000, user4000 ... and 195 more")
+    );
+    assert_eq!(report.matches("30010 ERR_").count(), 1, "{report}");
+    // --all-items names every one, and JSON lists every one.
+    let o = run(&["check", "--all-items"], body.as_bytes());
+    let report = String::from_utf8(o.stdout).unwrap();
     for i in (0..200_000).step_by(1000) {
         assert!(
-            report.contains(&format!("target user{i} failed with 30010")),
+            report.contains(&format!("user{i},")) || report.contains(&format!("user{i}\n")),
             "user{i} missing"
         );
     }
-    assert_eq!(report.matches("target user").count(), 200);
-    assert!(report.contains("200 failure(s), 200000 target result(s)"));
+    let o = run(&["check", "--format", "json"], body.as_bytes());
+    assert_eq!(o.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let ids: Vec<&str> = report["outcomes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["item"]["id"].as_str().unwrap())
+        .collect();
+    let expected: Vec<String> = (0..200_000)
+        .step_by(1000)
+        .map(|i| format!("user{i}"))
+        .collect();
+    assert_eq!(ids, expected);
+    assert_eq!(report["items"], 200_000);
 }
 
 #[test]
-fn check_refuses_a_response_over_64_mib_instead_of_buffering_it() {
-    let mut body = vec![b' '; 64 << 20];
+fn check_refuses_a_response_over_256_mib_instead_of_buffering_it() {
+    let mut body = vec![b' '; 256 << 20];
     body.extend_from_slice(br#"{"ActionStatus":"OK","ErrorCode":0}"#);
     let o = run(&["check"], &body);
     assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("response larger than"));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("larger than 268435456 bytes"));
 }

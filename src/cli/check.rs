@@ -1,129 +1,424 @@
-//! `chatcodes check`: explain the failures in one Tencent REST response.
+//! `chatcodes check`: judge one REST response body and explain what failed,
+//! grouped by code, as text, JSON or NDJSON.
 
+use std::collections::HashMap;
 use std::fs;
 use std::io::{self, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use chatcodes::{Failure, Response};
+use chatcodes::{Outcome, OutcomeKind, Response, Vendor};
+use serde::Serialize;
 
-use super::text::{Style, write_explanation};
+use super::text::{Style, heading, write_fields};
 
-/// The largest response read; anything longer is refused rather than buffered.
-const MAX_RESPONSE: u64 = 64 * 1024 * 1024;
+/// The largest body read; anything longer is refused rather than buffered.
+const MAX_RESPONSE: u64 = 256 * 1024 * 1024;
+
+/// How many items of a group the text report names before "and N more".
+const SHOWN_ITEMS: usize = 5;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CheckFormat {
+    /// A verdict line, then one block per distinct code.
+    Text,
+    /// One JSON document: the verdict, every outcome, each explanation once.
+    Json,
+    /// One JSON line per outcome, each with its explanation.
+    Ndjson,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum VendorArg {
+    /// Tencent Cloud Chat (ActionStatus, ErrorCode, per-item results).
+    Tencent,
+    /// Nexconn, formerly RongCloud ({"code": N, "errorMessage": ...}).
+    Nexconn,
+}
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The response body: a file, or `-` (the default) for standard input.
     #[arg(default_value = "-")]
     file: PathBuf,
-    /// The REST API that returned the response (e.g. v4/sns/friend_add), for its own wording.
+    /// The Tencent REST API that returned it, for where it reports per-item
+    /// outcomes and its own wording: v4/sns/friend_add, sns/friend_add or the
+    /// request URL. Without it every documented place is read.
     #[arg(long)]
     api: Option<String>,
+    /// Read the body as this vendor's instead of telling by its shape.
+    #[arg(long, value_enum)]
+    vendor: Option<VendorArg>,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = CheckFormat::Text)]
+    format: CheckFormat,
+    /// In text, name every item of each group, not only the first few.
+    #[arg(long)]
+    all_items: bool,
 }
 
-fn read(path: &PathBuf) -> io::Result<String> {
-    let mut text = String::new();
-    let reader: Box<dyn Read> = if path.as_os_str() == "-" {
-        Box::new(io::stdin().lock())
+/// Reads the whole body, refusing one larger than [`MAX_RESPONSE`].
+fn read(path: &PathBuf) -> io::Result<Vec<u8>> {
+    let (reader, size): (Box<dyn Read>, u64) = if path.as_os_str() == "-" {
+        (Box::new(io::stdin().lock()), 0)
     } else {
-        Box::new(fs::File::open(path)?)
+        let file = fs::File::open(path)?;
+        let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+        (Box::new(file), size)
     };
-    let n = reader.take(MAX_RESPONSE + 1).read_to_string(&mut text)?;
-    if n as u64 > MAX_RESPONSE {
+    let mut body = Vec::with_capacity(usize::try_from(size.min(MAX_RESPONSE)).unwrap_or(0) + 1);
+    reader.take(MAX_RESPONSE + 1).read_to_end(&mut body)?;
+    if body.len() as u64 > MAX_RESPONSE {
         return Err(io::Error::new(
             io::ErrorKind::InvalidData,
-            format!("response larger than {MAX_RESPONSE} bytes"),
+            format!("the body is larger than {MAX_RESPONSE} bytes"),
         ));
     }
-    Ok(text)
+    Ok(body)
 }
 
 pub fn run(args: &Args) -> ExitCode {
-    let text = match read(&args.file) {
-        Ok(text) => text,
-        Err(e) => {
-            eprintln!("chatcodes check: cannot read {}: {e}", args.file.display());
-            return ExitCode::from(2);
-        }
+    let fail = |message: String| {
+        eprintln!("chatcodes check: {message}");
+        ExitCode::from(2)
     };
-    let response = match Response::from_json(&text) {
+    let mut parser = Response::parser();
+    if let Some(api) = &args.api {
+        parser = match parser.api(api) {
+            Ok(p) => p,
+            Err(e) => return fail(e.to_string()),
+        };
+    }
+    match args.vendor {
+        Some(VendorArg::Tencent) => parser = parser.vendor(Vendor::Tencent),
+        Some(VendorArg::Nexconn) => parser = parser.vendor(Vendor::Nexconn),
+        None => {}
+    }
+    let body = match read(&args.file) {
+        Ok(body) => body,
+        Err(e) => return fail(format!("cannot read {}: {e}", args.file.display())),
+    };
+    let response = match parser.parse(&body) {
         Ok(r) => r,
-        Err(e) => {
-            eprintln!("chatcodes check: not a REST response: {e}");
-            return ExitCode::from(2);
-        }
+        Err(e) => return fail(e.to_string()),
     };
-    let outcomes = match &args.api {
-        Some(api) => response.outcomes_for_api(api),
-        None => response.outcomes(),
-    };
-    let failed = outcomes.iter().filter(|o| o.is_failure()).count();
-    match report(&response, &outcomes, failed) {
+    drop(body);
+    let report = Report::new(&response);
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let written = match args.format {
+        CheckFormat::Text => report.text(&mut out, &Style::for_stdout(), args.all_items),
+        CheckFormat::Json => report.json(&mut out),
+        CheckFormat::Ndjson => report.ndjson(&mut out),
+    }
+    .and_then(|()| out.flush());
+    match written {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
-            eprintln!("chatcodes check: cannot write output: {e}");
-            ExitCode::from(2)
+            fail(format!("cannot write output: {e}"))
         }
-        _ if failed > 0 => ExitCode::from(1),
+        _ if report.failed > 0 => ExitCode::from(1),
         _ => ExitCode::SUCCESS,
     }
 }
 
-fn report(response: &Response, outcomes: &[Failure], failed: usize) -> io::Result<()> {
-    let style = Style::for_stdout();
-    let mut out = io::stdout().lock();
-    let status = response
-        .action_status
-        .as_deref()
-        .unwrap_or("(no ActionStatus)");
-    let verdict = if failed == 0 {
-        "nothing failed"
-    } else {
-        "FAILED"
-    };
-    write!(
-        out,
-        "{}: ActionStatus {status}, ErrorCode {}",
-        style.bold(verdict),
-        response.error_code
-    )?;
-    if let Some(id) = &response.request_id {
-        write!(out, ", RequestId {id}")?;
+/// Outcomes that read the same: one code (or one status, list or kind of
+/// drop) in one place. The report explains each group once.
+struct Group<'r> {
+    outcomes: Vec<&'r Outcome>,
+}
+
+impl Group<'_> {
+    fn first(&self) -> &Outcome {
+        self.outcomes[0]
     }
-    writeln!(
-        out,
-        "; {failed} failure(s), {} target result(s)",
-        response.results.len()
-    )?;
-    for o in outcomes {
-        writeln!(out)?;
-        let target = o
-            .account
-            .as_deref()
-            .map_or("the request".to_string(), |a| format!("target {a}"));
-        let kind = if o.is_failure() {
-            "failed"
-        } else {
-            "not a failure"
-        };
-        write!(
-            out,
-            "{} {kind} with {}",
-            style.bold(&target),
-            o.error.code()
-        )?;
-        if !o.error.message().is_empty() {
-            write!(out, " ({})", o.error.message())?;
+}
+
+/// What groups outcomes: the kind, the code, the array, the status.
+type GroupKey = (u8, Option<i64>, Option<&'static str>, Option<i64>);
+
+fn group_key(o: &Outcome) -> GroupKey {
+    let kind = match o.kind() {
+        OutcomeKind::Request => 0,
+        OutcomeKind::ItemCode => 1,
+        OutcomeKind::ItemStatus => 2,
+        OutcomeKind::FailList => 3,
+        OutcomeKind::Dropped => 4,
+    };
+    // Codes group across arrays: one explanation per code.
+    let array = if o.code().is_some() { None } else { o.array() };
+    (kind, o.code(), array, o.status())
+}
+
+struct Report<'r> {
+    response: &'r Response,
+    groups: Vec<Group<'r>>,
+    failed: usize,
+}
+
+impl<'r> Report<'r> {
+    fn new(response: &'r Response) -> Self {
+        let mut index: HashMap<GroupKey, usize> = HashMap::new();
+        let mut groups: Vec<Group<'r>> = Vec::new();
+        for o in response.outcomes() {
+            let i = *index.entry(group_key(o)).or_insert_with(|| {
+                groups.push(Group {
+                    outcomes: Vec::new(),
+                });
+                groups.len() - 1
+            });
+            groups[i].outcomes.push(o);
         }
-        writeln!(out)?;
-        match o.error.explanation() {
-            Some(e) => write_explanation(&mut out, &style, e)?,
-            None => writeln!(
+        Report {
+            response,
+            groups,
+            failed: response.failures().count(),
+        }
+    }
+
+    fn verdict(&self) -> &'static str {
+        if self.failed > 0 { "failed" } else { "ok" }
+    }
+
+    fn text(&self, out: &mut impl Write, style: &Style, all_items: bool) -> io::Result<()> {
+        let r = self.response;
+        let headline = if self.failed > 0 { "FAILED" } else { "OK" };
+        write!(out, "{}: ", style.bold(headline))?;
+        let failed_items = self
+            .response
+            .failures()
+            .filter(|o| o.item().is_some())
+            .count();
+        let request_failed = r.failures().any(|o| o.kind() == OutcomeKind::Request);
+        match (request_failed, failed_items) {
+            (true, 0) => write!(out, "the request failed")?,
+            (true, n) => write!(out, "the request failed, and {} item(s)", thousands(n))?,
+            (false, 0) => write!(out, "nothing failed")?,
+            (false, n) => write!(out, "{} item(s) failed", thousands(n))?,
+        }
+        if r.item_count() > 0 {
+            write!(out, " ({} item result(s) read)", thousands(r.item_count()))?;
+        }
+        write!(out, "; {}", r.vendor().display_name())?;
+        if let Some(api) = r.api() {
+            write!(out, " {api}")?;
+        }
+        match r.vendor() {
+            Vendor::Nexconn => write!(out, ", code {}", r.code())?,
+            _ => write!(
                 out,
-                "  code {} is not in the chatcodes catalogue",
-                o.error.code()
+                ", ActionStatus {}, ErrorCode {}",
+                r.action_status().unwrap_or("(none)"),
+                r.code()
             )?,
         }
+        if let Some(id) = r.request_id() {
+            write!(out, ", RequestId {id}")?;
+        }
+        writeln!(out)?;
+        for group in &self.groups {
+            writeln!(out)?;
+            self.text_group(out, style, group, all_items)?;
+        }
+        Ok(())
     }
-    out.flush()
+
+    fn text_group(
+        &self,
+        out: &mut impl Write,
+        style: &Style,
+        group: &Group<'_>,
+        all_items: bool,
+    ) -> io::Result<()> {
+        let first = group.first();
+        let count = group.outcomes.len();
+        let what = match (first.kind(), first.code()) {
+            (OutcomeKind::Request, Some(code)) => format!(
+                "the request: {}",
+                first.explanation().map_or(code.to_string(), heading)
+            ),
+            (OutcomeKind::Request, None) => format!(
+                "the request: ActionStatus {} without an error code",
+                self.response.action_status().unwrap_or("(none)")
+            ),
+            (_, Some(code)) => {
+                let name = first.explanation().map_or(code.to_string(), heading);
+                let verb = if first.is_failure() { " failed" } else { "" };
+                format!("{name}: {} item(s){verb}", thousands(count))
+            }
+            (OutcomeKind::ItemStatus, None) => format!(
+                "{} status {}: {} item(s) failed, no code given",
+                first.array().unwrap_or_default(),
+                first.status().unwrap_or_default(),
+                thousands(count)
+            ),
+            (OutcomeKind::FailList, None) => format!(
+                "listed in {} as failed, no code given: {} item(s)",
+                first.array().unwrap_or_default(),
+                thousands(count)
+            ),
+            (_, None) => format!("message dropped: {} message(s)", thousands(count)),
+        };
+        let state = if first.is_failure() {
+            ""
+        } else {
+            " (not a failure)"
+        };
+        writeln!(out, "{}{state}", style.bold(&what))?;
+        let label = |text: &str| style.dim(&format!("  {text:<14}"));
+        let named: Vec<&chatcodes::Item> = group.outcomes.iter().filter_map(|o| o.item()).collect();
+        if let Some(item) = named.first() {
+            let shown = if all_items {
+                named.len()
+            } else {
+                named.len().min(SHOWN_ITEMS)
+            };
+            let ids: Vec<&str> = named[..shown].iter().map(|i| i.id.as_str()).collect();
+            write!(out, "{}{} {}", label("items"), item.field, ids.join(", "))?;
+            if named.len() > shown {
+                write!(out, " ... and {} more", thousands(named.len() - shown))?;
+            }
+            writeln!(out)?;
+        }
+        let messages = distinct_messages(&group.outcomes);
+        for (i, (message, n)) in messages.iter().enumerate() {
+            let tag = if i == 0 { "service said" } else { "" };
+            if count > 1 {
+                writeln!(out, "{}{message} ({})", label(tag), thousands(*n))?;
+            } else {
+                writeln!(out, "{}{message}", label(tag))?;
+            }
+        }
+        if let Some(e) = first.explanation() {
+            for (message, _) in &messages {
+                if let Some(cause) = e.cause_for(message) {
+                    writeln!(out, "{}{cause} (from {message})", label("likely cause"))?;
+                }
+            }
+            write_fields(out, style, e)?;
+        } else if let Some(code) = first.code() {
+            writeln!(out, "  code {code} is not in the chatcodes catalogue")?;
+        }
+        Ok(())
+    }
+
+    fn json(&self, out: &mut impl Write) -> io::Result<()> {
+        let r = self.response;
+        let mut explanations = serde_json::Map::new();
+        for group in &self.groups {
+            if let (Some(code), Some(e)) = (group.first().code(), group.first().explanation()) {
+                let value = serde_json::to_value(e).map_err(io::Error::other)?;
+                explanations.insert(code.to_string(), value);
+            }
+        }
+        let document = JsonReport {
+            verdict: self.verdict(),
+            vendor: r.vendor(),
+            api: r.api(),
+            action_status: r.action_status(),
+            code: r.code(),
+            message: r.message(),
+            request_id: r.request_id(),
+            items: r.item_count(),
+            failed: self.failed,
+            outcomes: r
+                .outcomes()
+                .iter()
+                .map(|o| OutcomeRecord::new(o, false))
+                .collect(),
+            explanations,
+        };
+        serde_json::to_writer_pretty(&mut *out, &document).map_err(io::Error::other)?;
+        writeln!(out)
+    }
+
+    fn ndjson(&self, out: &mut impl Write) -> io::Result<()> {
+        for o in self.response.outcomes() {
+            serde_json::to_writer(&mut *out, &OutcomeRecord::new(o, true))
+                .map_err(io::Error::other)?;
+            writeln!(out)?;
+        }
+        Ok(())
+    }
+}
+
+/// Each distinct non-empty message of a group with how often it occurs, most
+/// frequent first.
+fn distinct_messages<'o>(outcomes: &[&'o Outcome]) -> Vec<(&'o str, usize)> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for o in outcomes {
+        let m = o.message().trim();
+        if m.is_empty() {
+            continue;
+        }
+        match index.get(m) {
+            Some(&i) => counts[i].1 += 1,
+            None => {
+                index.insert(m, counts.len());
+                counts.push((m, 1));
+            }
+        }
+    }
+    counts.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
+    counts
+}
+
+/// `17143` as `17,143`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct JsonReport<'r> {
+    verdict: &'static str,
+    vendor: Vendor,
+    api: Option<&'static str>,
+    action_status: Option<&'r str>,
+    code: i64,
+    message: &'r str,
+    request_id: Option<&'r str>,
+    items: usize,
+    failed: usize,
+    outcomes: Vec<OutcomeRecord<'r>>,
+    /// The explanation of each code, keyed by the code.
+    explanations: serde_json::Map<String, serde_json::Value>,
+}
+
+/// One outcome; with `inline`, its explanation is in the record (NDJSON),
+/// else it is in the report's `explanations`, under the code.
+#[derive(Serialize)]
+struct OutcomeRecord<'r> {
+    failure: bool,
+    kind: OutcomeKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    array: Option<&'static str>,
+    item: Option<&'r chatcodes::Item>,
+    code: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    status: Option<i64>,
+    message: &'r str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    explanation: Option<&'static chatcodes::Explanation>,
+}
+
+impl<'r> OutcomeRecord<'r> {
+    fn new(o: &'r Outcome, inline: bool) -> Self {
+        OutcomeRecord {
+            failure: o.is_failure(),
+            kind: o.kind(),
+            array: o.array(),
+            item: o.item(),
+            code: o.code(),
+            status: o.status(),
+            message: o.message(),
+            explanation: o.explanation().filter(|_| inline),
+        }
+    }
 }

@@ -33,13 +33,22 @@ impl Style {
     }
 }
 
-/// Writes one explanation as a block of labelled lines.
-pub fn write_explanation(out: &mut impl Write, style: &Style, e: &Explanation) -> io::Result<()> {
-    let heading = match e.name() {
+/// `70001 ERR_SVR_ACCOUNT_USERSIG_EXPIRED`, or the code alone.
+pub fn heading(e: &Explanation) -> String {
+    match e.name() {
         Some(name) => format!("{} {}", e.codes(), name),
         None => e.codes().to_string(),
-    };
-    writeln!(out, "{}", style.bold(&heading))?;
+    }
+}
+
+/// Writes one explanation as a heading and a block of labelled lines.
+pub fn write_explanation(out: &mut impl Write, style: &Style, e: &Explanation) -> io::Result<()> {
+    writeln!(out, "{}", style.bold(&heading(e)))?;
+    write_fields(out, style, e)
+}
+
+/// Writes an explanation's labelled lines, without the heading.
+pub fn write_fields(out: &mut impl Write, style: &Style, e: &Explanation) -> io::Result<()> {
     let ns = e.namespace();
     let field = |label: &str| style.dim(&format!("  {label:<14}"));
     writeln!(

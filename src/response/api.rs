@@ -1,0 +1,107 @@
+//! REST API names as people type them: `v4/sns/friend_add`, `sns/friend_add`,
+//! `/v4/sns/friend_add` or a whole request URL with its query string.
+
+use std::fmt;
+
+use super::shape::KNOWN_APIS;
+
+/// An API name that matches no documented Tencent REST API.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownApi {
+    given: String,
+    closest: Vec<&'static str>,
+}
+
+impl UnknownApi {
+    /// What was asked for, as given.
+    pub fn given(&self) -> &str {
+        &self.given
+    }
+
+    /// The known APIs closest to it, best first (at most three).
+    pub fn closest(&self) -> &[&'static str] {
+        &self.closest
+    }
+}
+
+impl fmt::Display for UnknownApi {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown REST API {:?}", self.given)?;
+        if !self.closest.is_empty() {
+            write!(f, "; closest known: {}", self.closest.join(", "))?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for UnknownApi {}
+
+/// The canonical path (`v4/sns/friend_add`) of a documented Tencent REST API,
+/// from any of the forms people use: the path with or without `v4/` or a
+/// leading `/`, or a whole request URL with its query string. Case matters,
+/// as it does to the service (`v4/ConfigSvc/GetIPList`).
+///
+/// ```
+/// use chatcodes::rest_api;
+/// assert_eq!(rest_api("sns/friend_add"), Ok("v4/sns/friend_add"));
+/// assert_eq!(
+///     rest_api("https://console.tim.qq.com/v4/sns/friend_add?sdkappid=1&random=2"),
+///     Ok("v4/sns/friend_add")
+/// );
+/// let err = rest_api("v4/sns/friend_ad").unwrap_err();
+/// assert_eq!(err.closest()[0], "v4/sns/friend_add");
+/// ```
+pub fn rest_api(name: &str) -> Result<&'static str, UnknownApi> {
+    let path = canonical_form(name);
+    match KNOWN_APIS.binary_search(&path.as_str()) {
+        Ok(i) => Ok(KNOWN_APIS[i]),
+        Err(_) => Err(UnknownApi {
+            given: name.to_string(),
+            closest: closest(&path),
+        }),
+    }
+}
+
+/// Every documented Tencent REST API, sorted: the names [`rest_api`] accepts.
+pub fn rest_apis() -> &'static [&'static str] {
+    KNOWN_APIS
+}
+
+fn canonical_form(name: &str) -> String {
+    let mut s = name.trim();
+    if let Some(end) = s.find(['?', '#']) {
+        s = &s[..end];
+    }
+    if let Some(rest) = s.split_once("://").map(|(_, rest)| rest) {
+        s = rest.find('/').map_or("", |i| &rest[i..]);
+    }
+    let s = s.trim_matches('/');
+    if s.starts_with("v4/") {
+        s.to_string()
+    } else {
+        format!("v4/{s}")
+    }
+}
+
+fn closest(path: &str) -> Vec<&'static str> {
+    let mut scored: Vec<(usize, &'static str)> = KNOWN_APIS
+        .iter()
+        .map(|&api| {
+            let whole = strsim::levenshtein(path, api);
+            // A right command under the wrong service is close too.
+            let command = match (path.rsplit_once('/'), api.rsplit_once('/')) {
+                (Some((_, a)), Some((_, b))) => strsim::levenshtein(a, b) + 2,
+                _ => whole,
+            };
+            (whole.min(command), api)
+        })
+        .collect();
+    scored.sort();
+    let limit = (path.len() / 3).max(3);
+    scored
+        .into_iter()
+        .take_while(|&(d, _)| d <= limit)
+        .take(3)
+        .map(|(_, api)| api)
+        .collect()
+}

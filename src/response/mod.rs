@@ -1,0 +1,593 @@
+//! [`Response`]: a chat service's REST response body, and every outcome in it
+//! that is not a plain success, each explained and naming the item it
+//! concerns.
+//!
+//! Two vendors' bodies are read, told apart by their shape:
+//!
+//! - **Tencent Cloud Chat** answers HTTP 200 and puts the outcome in the body:
+//!   `ActionStatus` (`OK`, `FAIL`, `SomeError`), `ErrorCode`, `ErrorInfo`,
+//!   `ErrorDisplay` and `RequestId` for the request, and, for batch APIs, one
+//!   outcome per item in places that differ from API to API: arrays of
+//!   results (`ResultItem[].ResultCode`, `RecallRetList[].RetCode`,
+//!   `GroupInfo[].ErrorCode`, ...), statuses (`MemberList[].Result`), lists
+//!   of failed items (`Fail_Account`, `FailAccounts`) and dropped messages
+//!   (`MsgDropReason`). Where each API puts them is data, in
+//!   `data/tencent/responses.toml`; with no API given, every documented
+//!   place is read.
+//! - **Nexconn** (formerly RongCloud) answers `{"code": 200, ...}` on success
+//!   and `{"code": N, "errorMessage": "..."}` otherwise; `N` is a business
+//!   code ([`Namespace::NexconnBusiness`]).
+//!
+//! The body is read in one pass without building a JSON tree: strings are
+//! borrowed from the input, and only the items that did not succeed are
+//! kept.
+
+mod api;
+mod shape;
+mod walk;
+
+use std::collections::HashSet;
+use std::fmt;
+
+use serde_json::Value;
+
+use crate::error::ChatError;
+use crate::explanation::Explanation;
+use crate::lookup::{explain_for_api, explain_in};
+use crate::tables::{Namespace, Vendor};
+
+pub use api::{UnknownApi, rest_api, rest_apis};
+use walk::{Text, Walked};
+
+/// Why a body is not a response that can be judged.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ResponseError {
+    /// The body is UTF-16 (it starts with a UTF-16 byte-order mark, or has
+    /// the zero bytes of UTF-16 text); responses are UTF-8.
+    #[error(
+        "the body is UTF-16 text; responses are UTF-8 JSON (convert it, e.g. with iconv -f UTF-16 -t UTF-8)"
+    )]
+    Utf16,
+    /// Not JSON, or truncated.
+    #[error("not a JSON document: {0}")]
+    Json(serde_json::Error),
+    /// JSON, but a known member holds a value of the wrong kind.
+    #[error("{field} must be {expected}: {source}")]
+    Field {
+        /// The member, e.g. `ErrorCode` or `ResultItem[2].ResultCode`.
+        field: String,
+        /// What it must be.
+        expected: &'static str,
+        /// serde_json's report, with the line and column.
+        source: serde_json::Error,
+    },
+    /// JSON, but not an object.
+    #[error("a response is a JSON object, found {0}")]
+    NotAnObject(&'static str),
+    /// An object with neither vendor's fields (or without the fields of the
+    /// vendor asked for).
+    #[error(
+        "not a response: {}",
+        match .expected {
+            Some(Vendor::Nexconn) => "a Nexconn response has a numeric `code`",
+            Some(_) => "a Tencent response has `ActionStatus` or `ErrorCode`",
+            None => "expected a Tencent response (`ActionStatus`, `ErrorCode`) or a Nexconn one (`code`)",
+        }
+    )]
+    NotAResponse {
+        /// The vendor whose shape was required, if one was.
+        expected: Option<Vendor>,
+    },
+    /// A business server's reply to a Tencent webhook (callback), not a REST
+    /// response: `ErrorCode` 1 refuses the event, 2 discards it silently.
+    #[error(
+        "this is a reply to a Tencent webhook (callback), not a REST response: ErrorCode {code} {}",
+        if *.code == 1 { "refuses the event" } else { "discards the event silently" }
+    )]
+    CallbackReply {
+        /// The reply's `ErrorCode`: 1 or 2.
+        code: i64,
+    },
+}
+
+/// The item an outcome concerns: which member named it, and its name.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Item {
+    /// The member that names the item, e.g. `To_Account`, `GroupId`, `MsgSeq`.
+    pub field: &'static str,
+    /// The item's name, e.g. `id5`.
+    pub id: String,
+}
+
+impl fmt::Display for Item {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.field, self.id)
+    }
+}
+
+/// Where an outcome was reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OutcomeKind {
+    /// The request as a whole (`ErrorCode`, `ActionStatus`, Nexconn's `code`).
+    Request,
+    /// An element of an item array with a non-zero code.
+    ItemCode,
+    /// An element of an item array whose status means it failed
+    /// (`MemberList[].Result` 0); there is no code.
+    ItemStatus,
+    /// A name in a list of failed items (`Fail_Account`) that no item array
+    /// explains; there is no code.
+    FailList,
+    /// A message the service dropped although the call succeeded
+    /// (`MsgDropReason`).
+    Dropped,
+}
+
+/// One outcome that is not a plain success: a failure, or a state such as
+/// 30539 (a friend request now pending) that is not one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    kind: OutcomeKind,
+    array: Option<&'static str>,
+    item: Option<Item>,
+    code: Option<i64>,
+    status: Option<i64>,
+    explanation: Option<&'static Explanation>,
+    message: String,
+    failure: bool,
+}
+
+impl Outcome {
+    /// Where it was reported.
+    pub fn kind(&self) -> OutcomeKind {
+        self.kind
+    }
+
+    /// The array or list it was found in (`ResultItem`, `Fail_Account`);
+    /// `None` for the request and dropped messages.
+    pub fn array(&self) -> Option<&'static str> {
+        self.array
+    }
+
+    /// The item it concerns; `None` for the request as a whole.
+    pub fn item(&self) -> Option<&Item> {
+        self.item.as_ref()
+    }
+
+    /// The code; `None` where the service gave none (failed-item lists,
+    /// statuses, dropped messages, a `FAIL` without `ErrorCode`).
+    pub fn code(&self) -> Option<i64> {
+        self.code
+    }
+
+    /// The status value, for [`OutcomeKind::ItemStatus`].
+    pub fn status(&self) -> Option<i64> {
+        self.status
+    }
+
+    /// The catalogue's explanation of the code, in the API's own wording
+    /// where it has one; `None` without a code or for an unknown code.
+    pub fn explanation(&self) -> Option<&'static Explanation> {
+        self.explanation
+    }
+
+    /// What the service said (`ResultInfo`, `ErrorInfo`, `errorMessage`,
+    /// the `MsgDropReason`); may be empty.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// Whether this is a failure: everything but a `not_a_failure` code
+    /// (30539). An unknown code counts as a failure.
+    pub fn is_failure(&self) -> bool {
+        self.failure
+    }
+
+    /// The outcome as a [`ChatError`], when it has a code.
+    pub fn to_error(&self) -> Option<ChatError> {
+        let code = self.code?;
+        Some(ChatError::with_explanation(
+            code,
+            self.explanation,
+            self.message.clone(),
+        ))
+    }
+}
+
+impl fmt::Display for Outcome {
+    /// `To_Account id5: 30006 ...explanation... (service said: ...)`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.item {
+            Some(item) => write!(f, "{item}: ")?,
+            None => write!(f, "the request: ")?,
+        }
+        match (self.kind, self.code, self.explanation) {
+            (_, Some(_), Some(e)) => write!(f, "{e}")?,
+            (_, Some(code), None) => write!(f, "{code} (code not in the chatcodes catalogue)")?,
+            (OutcomeKind::ItemStatus, _, _) => write!(
+                f,
+                "failed ({} {})",
+                self.array.unwrap_or("status"),
+                self.status.unwrap_or_default()
+            )?,
+            (OutcomeKind::FailList, _, _) => write!(
+                f,
+                "listed in {} as failed, without a code",
+                self.array.unwrap_or("a failed list")
+            )?,
+            (OutcomeKind::Dropped, _, _) => write!(f, "message dropped")?,
+            _ => write!(f, "failed without an error code")?,
+        }
+        let message = self.message.trim();
+        if !message.is_empty() {
+            write!(f, " (service said: {message})")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Outcome {}
+
+/// A parsed response body: which vendor's, its request-level fields, and
+/// every outcome that is not a plain success.
+///
+/// ```
+/// use chatcodes::{Response, Vendor};
+/// let body = br#"{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":"",
+///   "ResultItem":[{"To_Account":"id1","ResultCode":0,"ResultInfo":""},
+///                 {"To_Account":"id2","ResultCode":30010,"ResultInfo":"Err_SNS_FriendAdd_Friend_Num_Exceed"}],
+///   "Fail_Account":["id2"]}"#;
+/// let response = Response::parser().api("v4/sns/friend_add").unwrap().parse(body).unwrap();
+/// assert_eq!(response.vendor(), Vendor::Tencent);
+/// let failure = response.failures().next().unwrap();
+/// assert_eq!(failure.item().unwrap().to_string(), "To_Account id2");
+/// assert_eq!(failure.explanation().unwrap().description(), "Your friend list is full.");
+/// assert_eq!(response.failures().count(), 1); // id2 in Fail_Account is the same failure
+///
+/// // Nexconn bodies are told apart by their shape.
+/// let nexconn = Response::parse(br#"{"code":1008,"errorMessage":"..."}"#).unwrap();
+/// assert_eq!(nexconn.vendor(), Vendor::Nexconn);
+/// assert!(!nexconn.is_success());
+///
+/// // Anything else is an error, not a success.
+/// assert!(Response::parse(b"{}").is_err());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Response {
+    vendor: Vendor,
+    api: Option<&'static str>,
+    action_status: Option<String>,
+    code: i64,
+    message: String,
+    request_id: Option<String>,
+    items: usize,
+    outcomes: Vec<Outcome>,
+}
+
+/// How to read a body: which API returned it, and which vendor's it is.
+/// Made by [`Response::parser`].
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Parser {
+    api: Option<&'static str>,
+    vendor: Option<Vendor>,
+}
+
+impl Parser {
+    /// The Tencent REST API that returned the body, in any form
+    /// [`rest_api`] accepts: its places for per-item outcomes and its own
+    /// wording are used. An unknown name is an error, with the closest names.
+    pub fn api(self, name: &str) -> Result<Self, UnknownApi> {
+        Ok(Parser {
+            api: Some(rest_api(name)?),
+            ..self
+        })
+    }
+
+    /// Reads the body as this vendor's, instead of telling by its shape.
+    pub fn vendor(self, vendor: Vendor) -> Self {
+        Parser {
+            vendor: Some(vendor),
+            ..self
+        }
+    }
+
+    /// Parses one body: UTF-8 JSON, with or without a byte-order mark.
+    pub fn parse(self, body: &[u8]) -> Result<Response, ResponseError> {
+        let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
+        if is_utf16(body) {
+            return Err(ResponseError::Utf16);
+        }
+        let shape = self.api.and_then(shape::of).unwrap_or(&shape::DEFAULT);
+        let mut walked = walk::walk(body, shape).map_err(classify)?;
+        if let Some(kind) = walked.not_an_object {
+            return Err(ResponseError::NotAnObject(kind));
+        }
+        let tencent = walked.action_status.is_some() || walked.error_code.is_some();
+        let nexconn = walked.code.is_some();
+        let vendor = match self.vendor {
+            Some(Vendor::Nexconn) if nexconn => Vendor::Nexconn,
+            Some(Vendor::Tencent) if tencent => Vendor::Tencent,
+            None if tencent => Vendor::Tencent,
+            None if nexconn => Vendor::Nexconn,
+            expected => return Err(ResponseError::NotAResponse { expected }),
+        };
+        if vendor == Vendor::Nexconn {
+            return Ok(nexconn_response(&mut walked));
+        }
+        let ok = walked.action_status.as_ref().is_some_and(|s| s.0 == "OK");
+        if let Some(code @ (1 | 2)) = walked.error_code.filter(|_| ok) {
+            return Err(ResponseError::CallbackReply { code });
+        }
+        Ok(tencent_response(walked, self.api))
+    }
+}
+
+/// A walk's error, named after the member being read when it is about a
+/// value of the wrong kind; syntax errors and truncation as they are.
+fn classify(e: walk::WalkError) -> ResponseError {
+    match e.field {
+        Some((field, expected)) if e.error.classify() == serde_json::error::Category::Data => {
+            ResponseError::Field {
+                field,
+                expected,
+                source: e.error,
+            }
+        }
+        _ => ResponseError::Json(e.error),
+    }
+}
+
+fn is_utf16(body: &[u8]) -> bool {
+    body.starts_with(b"\xFF\xFE")
+        || body.starts_with(b"\xFE\xFF")
+        || (body.len() >= 2 && (body[0] == 0) != (body[1] == 0))
+}
+
+fn text(t: Option<Text<'_>>) -> String {
+    t.map(|t| t.0.into_owned()).unwrap_or_default()
+}
+
+fn nexconn_response(w: &mut Walked<'_>) -> Response {
+    let code = w.code.unwrap_or_default();
+    let message = text(w.error_message.take());
+    let mut outcomes = Vec::new();
+    if code != 200 {
+        let explanation = explain_in(Namespace::NexconnBusiness, code);
+        outcomes.push(Outcome {
+            kind: OutcomeKind::Request,
+            array: None,
+            item: None,
+            code: Some(code),
+            status: None,
+            explanation,
+            message: message.clone(),
+            failure: explanation.is_none_or(Explanation::is_failure),
+        });
+    }
+    Response {
+        vendor: Vendor::Nexconn,
+        api: None,
+        action_status: None,
+        code,
+        message,
+        request_id: w.request_id.take().map(|t| t.0.into_owned()),
+        items: 0,
+        outcomes,
+    }
+}
+
+fn tencent_response(w: Walked<'_>, api: Option<&'static str>) -> Response {
+    let explain = |code: i64| explain_for_api(api.unwrap_or(""), code);
+    let action_status = w.action_status.map(|t| t.0.into_owned());
+    let error_code = w.error_code.unwrap_or(0);
+    let info = text(w.error_info);
+    let message = if info.is_empty() {
+        text(w.error_display)
+    } else {
+        info
+    };
+    let mut outcomes = Vec::with_capacity(w.failed_items.len() + 1);
+    let mut failed_names: HashSet<&str> = HashSet::new();
+    for raw in &w.failed_items {
+        let explanation = raw.code.and_then(explain);
+        let item = raw.name.as_ref().map(|(path, name)| Item {
+            field: path.last().copied().unwrap_or_default(),
+            id: name.0.to_string(),
+        });
+        if let Some((_, name)) = &raw.name {
+            failed_names.insert(&name.0);
+        }
+        outcomes.push(Outcome {
+            kind: if raw.code.is_some() {
+                OutcomeKind::ItemCode
+            } else {
+                OutcomeKind::ItemStatus
+            },
+            array: Some(raw.array.array),
+            item,
+            code: raw.code,
+            status: raw.status,
+            explanation,
+            message: raw
+                .message
+                .as_ref()
+                .map(|m| m.0.to_string())
+                .unwrap_or_default(),
+            failure: explanation.is_none_or(Explanation::is_failure),
+        });
+    }
+    for (list, name) in &w.fail_lists {
+        if failed_names.insert(&name.0) {
+            outcomes.push(Outcome {
+                kind: OutcomeKind::FailList,
+                array: Some(list.array),
+                item: Some(Item {
+                    field: list.item,
+                    id: name.0.to_string(),
+                }),
+                code: None,
+                status: None,
+                explanation: None,
+                message: String::new(),
+                failure: true,
+            });
+        }
+    }
+    for (dropped, reason) in &w.dropped {
+        if reason.0.trim().is_empty() {
+            continue;
+        }
+        let item = w
+            .top_names
+            .iter()
+            .find(|(field, _)| *field == dropped.item)
+            .map(|(field, name)| Item {
+                field,
+                id: name.0.to_string(),
+            });
+        outcomes.push(Outcome {
+            kind: OutcomeKind::Dropped,
+            array: None,
+            item,
+            code: None,
+            status: None,
+            explanation: None,
+            message: reason.0.to_string(),
+            failure: true,
+        });
+    }
+    let any_item_failed = outcomes.iter().any(Outcome::is_failure);
+    let status = action_status.as_deref();
+    let failed_status =
+        matches!(status, Some("FAIL")) || (matches!(status, Some("SomeError")) && !any_item_failed);
+    if error_code != 0 || (failed_status && !any_item_failed) {
+        let explanation = (error_code != 0).then(|| explain(error_code)).flatten();
+        outcomes.insert(
+            0,
+            Outcome {
+                kind: OutcomeKind::Request,
+                array: None,
+                item: None,
+                code: (error_code != 0).then_some(error_code),
+                status: None,
+                explanation,
+                message: message.clone(),
+                failure: explanation.is_none_or(Explanation::is_failure),
+            },
+        );
+    }
+    Response {
+        vendor: Vendor::Tencent,
+        api,
+        action_status,
+        code: error_code,
+        message,
+        request_id: w.request_id.map(|t| t.0.into_owned()),
+        items: w.items,
+        outcomes,
+    }
+}
+
+impl Response {
+    /// A parser to set the API or the vendor on, before parsing.
+    pub fn parser() -> Parser {
+        Parser::default()
+    }
+
+    /// Parses a body, telling the vendor by its shape and reading every
+    /// documented place of per-item outcomes.
+    pub fn parse(body: &[u8]) -> Result<Self, ResponseError> {
+        Parser::default().parse(body)
+    }
+
+    /// [`parse`](Self::parse) on text.
+    pub fn from_json(body: &str) -> Result<Self, ResponseError> {
+        Self::parse(body.as_bytes())
+    }
+
+    /// Whose response this is.
+    pub fn vendor(&self) -> Vendor {
+        self.vendor
+    }
+
+    /// The REST API it was read as, when one was given.
+    pub fn api(&self) -> Option<&'static str> {
+        self.api
+    }
+
+    /// Tencent's `ActionStatus`: `OK`, `FAIL` or `SomeError`.
+    pub fn action_status(&self) -> Option<&str> {
+        self.action_status.as_deref()
+    }
+
+    /// The request's code: Tencent's `ErrorCode` (0 is success) or Nexconn's
+    /// `code` (200 is success).
+    pub fn code(&self) -> i64 {
+        self.code
+    }
+
+    /// The request's message: `ErrorInfo` (or `ErrorDisplay`), `errorMessage`.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// `RequestId`, in newer responses.
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+
+    /// How many per-item results the body held, successful ones included.
+    pub fn item_count(&self) -> usize {
+        self.items
+    }
+
+    /// Every outcome that is not a plain success, the request's first, then
+    /// in body order: item results, then failed-item lists, then dropped
+    /// messages. Includes states that are not failures (30539).
+    pub fn outcomes(&self) -> &[Outcome] {
+        &self.outcomes
+    }
+
+    /// The outcomes that are failures.
+    pub fn failures(&self) -> impl Iterator<Item = &Outcome> {
+        self.outcomes.iter().filter(|o| o.is_failure())
+    }
+
+    /// Whether nothing failed.
+    pub fn is_success(&self) -> bool {
+        self.failures().next().is_none()
+    }
+
+    /// `Ok(self)` when nothing failed, else the first failure (boxed: an
+    /// [`Outcome`] is large beside the `Ok` path).
+    pub fn into_result(self) -> Result<Self, Box<Outcome>> {
+        match self.outcomes.iter().position(Outcome::is_failure) {
+            Some(i) => Err(Box::new(self.outcomes[i].clone())),
+            None => Ok(self),
+        }
+    }
+}
+
+/// Reads a code from a JSON value: an integer, an integral float (`70001.0`)
+/// or a string of digits (`"70001"`), as log pipelines sometimes rewrite them.
+/// Anything else, or a number beyond `i64`, gives `None`.
+///
+/// ```
+/// use chatcodes::code_from_json;
+/// assert_eq!(code_from_json(&serde_json::json!("-10106")), Some(-10106));
+/// assert_eq!(code_from_json(&serde_json::json!(70001.0)), Some(70001));
+/// assert_eq!(code_from_json(&serde_json::json!(1.5)), None);
+/// ```
+pub fn code_from_json(value: &Value) -> Option<i64> {
+    match value {
+        Value::Number(n) => n.as_i64().or_else(|| {
+            n.as_f64()
+                .filter(|f| f.fract() == 0.0 && f.abs() < 9.0e15)
+                .map(|f| f as i64)
+        }),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    }
+}
