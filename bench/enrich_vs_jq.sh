@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Throughput of `chatcodes enrich` and of the equivalent jq program on the same
-# generated Tencent REST log, in one run. Usage: bench/enrich_vs_jq.sh [LINES]
+# generated Tencent REST log, in one run. Usage: bench/enrich_vs_jq.sh [LINES] [OTHER_BIN]
+# OTHER_BIN, another build of chatcodes (an older commit), is timed beside it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 lines="${1:-200000}"
@@ -31,6 +32,8 @@ print(f"{min(times):.4f}")
 PY
 }
 t_cc=$(best sh -c "$bin enrich < '$work/log.ndjson'")
+other="${2:-}"
+[ -z "$other" ] || t_other=$(best sh -c "$other enrich < '$work/log.ndjson'")
 t_cat=$(best sh -c "cat '$work/log.ndjson'")
 t_jq=$(best sh -c "jq -R -r --slurpfile dict '$work/dict.json' '$jq_program' < '$work/log.ndjson'")
 # The lines without a code field alone (ten copies): enrich should cost little
@@ -40,12 +43,15 @@ for _ in 1 2 3 4 5 6 7 8 9 10; do cat "$work/nocode1.ndjson"; done > "$work/noco
 nocode_bytes=$(stat -c %s "$work/nocode.ndjson")
 t_nc_cc=$(best sh -c "$bin enrich < '$work/nocode.ndjson'")
 t_nc_cat=$(best sh -c "cat '$work/nocode.ndjson'")
+[ -z "$other" ] || t_nc_other=$(best sh -c "$other enrich < '$work/nocode.ndjson'")
 mbps() { echo "scale=1; ${2:-$bytes} / $1 / 1000000" | bc -l; }
 echo "input: $lines lines, $bytes bytes"
 echo "cat (copy only):   $(printf %.3f "$t_cat") s  $(mbps "$t_cat") MB/s"
 echo "chatcodes enrich:  $(printf %.3f "$t_cc") s  $(mbps "$t_cc") MB/s"
+[ -z "$other" ] || echo "other build enrich: $(printf %.3f "$t_other") s  $(mbps "$t_other") MB/s  ($other)"
 echo "jq equivalent:     $(printf %.3f "$t_jq") s  $(mbps "$t_jq") MB/s"
 echo "chatcodes / jq:    $(echo "scale=1; $t_jq / $t_cc" | bc -l)x"
 echo "lines without a code field only: $nocode_bytes bytes"
 echo "  cat:               $(printf %.3f "$t_nc_cat") s  $(mbps "$t_nc_cat" "$nocode_bytes") MB/s"
 echo "  chatcodes enrich:  $(printf %.3f "$t_nc_cc") s  $(mbps "$t_nc_cc" "$nocode_bytes") MB/s"
+[ -z "$other" ] || echo "  other build:       $(printf %.3f "$t_nc_other") s  $(mbps "$t_nc_other" "$nocode_bytes") MB/s"

@@ -2,11 +2,11 @@
 """Lists where each Tencent REST API reports per-item outcomes, from the
 sample responses of its documentation page.
 
-Usage: scripts/extract_item_shapes.py GIT_DIR > /tmp/shapes.tsv
+Usage: scripts/extract_item_shapes.py GIT_DIR > tests/fixtures/published/tencent_rest_item_shapes.tsv
 GIT_DIR is a git snapshot of tencentyun/intlcloud-documents.
 
 Each row: api, array path, code field, message field, name fields, kind,
-page. Kinds: `items` (an array of objects with a code), `fail_list` (an array
+page (tab-separated, after a comment line naming the commit). Kinds: `items` (an array of objects with a code), `fail_list` (an array
 of strings that names failed items), `dropped` (a MsgDropReason field). The
 rows are what the samples show; data/tencent/server/responses.toml is written
 from them by hand and tests/response_shapes.rs checks it covers every row.
@@ -14,7 +14,7 @@ from them by hand and tests/response_shapes.rs checks it covers every row.
 import re
 import sys
 
-from rest_pages import api_path, pages, sample_responses
+from rest_pages import api_path, commit, pages, sample_responses
 
 CODE_KEYS = re.compile(r"^(ResultCode|ErrorCode|RetCode|ErrCode|Result|Code)$")
 MESSAGE_KEYS = ("ResultInfo", "ErrorInfo", "RetInfo", "ErrInfo", "ErrorMsg", "Info")
@@ -45,6 +45,8 @@ def walk(value, path, found):
 
 
 def main(repo):
+    print(f"# tencentyun/intlcloud-documents {commit(repo)}: per-item places in sample responses")
+    rows = set()
     for path, text in pages(repo):
         api = api_path(text)
         if not api:
@@ -55,9 +57,10 @@ def main(repo):
                 print(f"# unparsed sample in {path}", file=sys.stderr)
                 continue
             walk(parsed, "", found)
-        for row in sorted(found):
-            if row[0] and row[0] not in ("", ):
-                print("\t".join((api, *row, path.rsplit("/", 1)[-1])))
+        for row in found:
+            rows.add((api, *row, path.rsplit("/", 1)[-1]))
+    for row in sorted(rows):
+        print("\t".join(row))
 
 
 if __name__ == "__main__":

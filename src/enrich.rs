@@ -39,9 +39,16 @@ use serde::Serialize;
 use crate::{Explanation, Namespace, code_from_json, explain_for_api, explain_in};
 
 /// The fields explained by default, in every object of a record: `ErrorCode`
-/// (top level, nested envelopes, `ErrorList[]`) and `ResultCode`
-/// (`ResultItem[]`).
+/// (top level, nested envelopes, `ErrorList[]`, `GroupInfo[]`, ...) and
+/// `ResultCode` (`ResultItem[]`, `InfoItem[]`, ...). The code fields of the
+/// other per-item arrays Tencent documents (`RecallRetList[].RetCode`,
+/// `GroupMsgReceiptList[].Code`, `ImportMsgResult[].Result`) are explained
+/// too, in the elements of those arrays wherever they occur.
 pub const DEFAULT_FIELDS: &[&str] = &["ErrorCode", "ResultCode"];
+
+/// The top-level field a line names its REST API in, by default
+/// ([`Enricher::api_field`]).
+pub const DEFAULT_API_FIELD: &str = "api";
 
 /// The suffix of the key that holds a field's explanation.
 pub const EXPLAINED_SUFFIX: &str = "_explained";
@@ -78,8 +85,7 @@ pub enum LineOutcome {
         /// How many of the explained codes the catalogue does not know.
         unknown_codes: u32,
     },
-    /// A JSON object with no non-zero code to explain (or one whose code
-    /// fields were not looked at because none of them is on the line).
+    /// A JSON object with no non-zero code to explain.
     Unchanged,
     /// Not a JSON object: not JSON, not UTF-8, nested too deeply, or JSON
     /// whose top level is not an object. Passed through untouched.
@@ -95,9 +101,8 @@ pub struct Summary {
     pub enriched: u64,
     /// Codes explained as unknown to the catalogue.
     pub unknown_codes: u64,
-    /// Lines passed through because they are not JSON objects. Lines that
-    /// contain no code field at all are passed through without being parsed
-    /// and are not counted here, even when broken.
+    /// Lines passed through because they are not JSON objects (every line
+    /// is validated, whether or not it has a code field).
     pub not_json: u64,
 }
 
@@ -148,6 +153,8 @@ struct Insert {
     at: usize,
     field: u8,
     code: i64,
+    /// Looked up once the whole line is read, since the line's API field
+    /// may come after the code.
     explanation: Option<&'static Explanation>,
 }
 
@@ -175,6 +182,16 @@ struct Tail {
 pub struct Enricher {
     namespace: Namespace,
     api: Option<String>,
+    /// The top-level key naming a line's API, and what each value seen
+    /// there resolved to (`None`: not a known REST API).
+    api_field: Option<Vec<u8>>,
+    line_apis: HashMap<Box<[u8]>, Option<&'static str>>,
+    /// Where the current line's API value is: (start, end) of the string
+    /// token, and whether it has escapes.
+    line_api: Option<(usize, usize, bool)>,
+    /// Path starts that apply in every object the defaults apply in: the
+    /// per-item arrays' code fields.
+    anywhere: u64,
     /// Field names (defaults first), and the key prefix written for each.
     fields: Vec<String>,
     prefixes: Vec<Vec<u8>>,
@@ -202,6 +219,10 @@ impl Enricher {
         let mut enricher = Enricher {
             namespace: Namespace::TencentServer,
             api: None,
+            api_field: Some(DEFAULT_API_FIELD.as_bytes().to_vec()),
+            line_apis: HashMap::new(),
+            line_api: None,
+            anywhere: 0,
             fields: Vec::new(),
             prefixes: Vec::new(),
             finders: Vec::new(),
@@ -217,6 +238,19 @@ impl Enricher {
         for field in DEFAULT_FIELDS {
             enricher.field_index(field);
         }
+        for (array, code) in crate::response::item_code_fields() {
+            if DEFAULT_FIELDS.contains(&code) {
+                continue;
+            }
+            enricher.anywhere |= 1 << enricher.positions.len();
+            enricher
+                .positions
+                .push(Position::Step(Step::Key(array.to_string())));
+            enricher.positions.push(Position::Step(Step::Each));
+            let field = enricher.field_index(code);
+            enricher.positions.push(Position::Field(field));
+        }
+        enricher.root_mask |= enricher.anywhere;
         enricher
     }
 
@@ -227,9 +261,32 @@ impl Enricher {
     }
 
     /// Uses the wording of a REST API's own table (e.g. `v4/sns/friend_add`),
-    /// as [`explain_for_api`] does; takes precedence over the namespace.
+    /// as [`explain_for_api`] does, for lines that do not name a known API
+    /// themselves; takes precedence over the namespace.
     pub fn api(mut self, api: impl Into<String>) -> Self {
         self.api = Some(api.into());
+        self
+    }
+
+    /// The top-level field whose string names the line's REST API (default
+    /// [`DEFAULT_API_FIELD`], `api`), in any form [`crate::rest_api`]
+    /// accepts; `None` to read no API from lines. A line that names a known
+    /// API gets that API's wording; one that names none, or an unknown one,
+    /// gets [`api`](Self::api)'s, else the namespace's.
+    ///
+    /// ```
+    /// use chatcodes::enrich::Enricher;
+    /// let mut enricher = Enricher::new();
+    /// let mut out = Vec::new();
+    /// let line = br#"{"api":"sns/friend_add","response":{"ResultItem":[{"ResultCode":30010}]}}"#;
+    /// enricher.line(line, &mut out)?;
+    /// let record: serde_json::Value = serde_json::from_slice(&out)?;
+    /// let explained = &record["response"]["ResultItem"][0]["ResultCode_explained"];
+    /// assert_eq!(explained["api"], "v4/sns/friend_add");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn api_field(mut self, field: Option<&str>) -> Self {
+        self.api_field = field.map(|f| f.as_bytes().to_vec());
         self
     }
 
@@ -280,11 +337,33 @@ impl Enricher {
         (self.fields.len() - 1) as u8
     }
 
-    fn explain(&self, code: i64) -> Option<&'static Explanation> {
-        match &self.api {
-            Some(api) => explain_for_api(api, code),
-            None => explain_in(self.namespace, code),
+    fn explain(&self, line_api: Option<&'static str>, code: i64) -> Option<&'static Explanation> {
+        match (line_api, &self.api) {
+            (Some(api), _) => explain_for_api(api, code),
+            (None, Some(api)) => explain_for_api(api, code),
+            (None, None) => explain_in(self.namespace, code),
         }
+    }
+
+    /// The known REST API the current line names in its API field, if any;
+    /// each distinct value is resolved once.
+    fn line_api(&mut self, line: &[u8]) -> Option<&'static str> {
+        let (start, end, escaped) = self.line_api?;
+        let token = &line[start..end];
+        if let Some(&api) = self.line_apis.get(token) {
+            return api;
+        }
+        let api = if escaped {
+            serde_json::from_slice::<String>(token)
+                .ok()
+                .and_then(|s| crate::rest_api(&s).ok())
+        } else {
+            std::str::from_utf8(&token[1..token.len() - 1])
+                .ok()
+                .and_then(|s| crate::rest_api(s).ok())
+        };
+        self.line_apis.insert(token.into(), api);
+        api
     }
 
     /// Processes one line (without its line ending) and writes the result,
@@ -301,25 +380,34 @@ impl Enricher {
     /// Decides what to do with a line; for an enriched line, leaves the
     /// insertions in `self.inserts`.
     fn classify(&mut self, line: &[u8]) -> LineOutcome {
-        self.classify_found(line, true)
+        self.classify_found(line, u128::MAX)
     }
 
     /// [`classify`](Self::classify), told whether a field name occurs in the
-    /// line at all (`found`), so that lines without one are not searched again.
-    fn classify_found(&mut self, line: &[u8], found: bool) -> LineOutcome {
+    /// line at all (bit `i` of `found` for field `i`), so that lines are not
+    /// searched again for names they do not hold.
+    fn classify_found(&mut self, line: &[u8], found: u128) -> LineOutcome {
         self.inserts.clear();
         if line.get(skip_ws(line, 0)) != Some(&b'{') {
             return LineOutcome::NotJson;
         }
-        if !found || !self.may_need_work(line) {
-            return LineOutcome::Unchanged;
-        }
-        if std::str::from_utf8(line).is_err() || self.scan(line).is_none() {
+        // A line with no code field that may hold a non-zero value is only
+        // validated: no path can match in it.
+        let mask = if found != 0 && self.may_need_work(line, found) {
+            self.root_mask
+        } else {
+            0
+        };
+        if std::str::from_utf8(line).is_err() || self.scan(line, mask).is_none() {
             self.inserts.clear();
             return LineOutcome::NotJson;
         }
         if self.inserts.is_empty() {
             return LineOutcome::Unchanged;
+        }
+        let line_api = self.line_api(line);
+        for i in 0..self.inserts.len() {
+            self.inserts[i].explanation = self.explain(line_api, self.inserts[i].code);
         }
         let unknown_codes = self
             .inserts
@@ -331,28 +419,34 @@ impl Enricher {
 
     /// Whether some code field in the raw line may hold a non-zero value. A
     /// `"Key": 0` is skipped without parsing; anything else needs a parse.
-    fn may_need_work(&self, line: &[u8]) -> bool {
-        self.finders.iter().any(|finder| {
-            finder.find_iter(line).any(|at| {
-                let rest = &line[at + finder.needle().len()..];
-                let rest = &rest[skip_ws(rest, 0)..];
-                let Some(rest) = rest.strip_prefix(b":") else {
-                    return true;
-                };
-                !is_literal_zero(&rest[skip_ws(rest, 0)..])
+    fn may_need_work(&self, line: &[u8], found: u128) -> bool {
+        let present = |&(i, _): &(usize, &Finder<'_>)| found >> i & 1 == 1;
+        self.finders
+            .iter()
+            .enumerate()
+            .filter(present)
+            .any(|(_, finder)| {
+                finder.find_iter(line).any(|at| {
+                    let rest = &line[at + finder.needle().len()..];
+                    let rest = &rest[skip_ws(rest, 0)..];
+                    let Some(rest) = rest.strip_prefix(b":") else {
+                        return true;
+                    };
+                    !is_literal_zero(&rest[skip_ws(rest, 0)..])
+                })
             })
-        })
     }
 
     /// Validates `line` as JSON (already known to be UTF-8) and records where
     /// explanations go. `None` when it is not valid JSON.
-    fn scan(&mut self, b: &[u8]) -> Option<()> {
+    fn scan(&mut self, b: &[u8], root_mask: u64) -> Option<()> {
         self.frames.clear();
         self.seen.clear();
+        self.line_api = None;
         let mut pos = skip_ws(b, 0);
         // What the value about to be read is: its path mask, and the field
         // it holds when it is a code field of its object.
-        let mut mask = self.root_mask;
+        let mut mask = root_mask;
         let mut field: Option<u8> = None;
         'value: loop {
             match *b.get(pos)? {
@@ -466,6 +560,14 @@ impl Enricher {
             return Some((value, 0, None));
         }
         let raw = &b[pos + 1..end - 1];
+        if self.frames.len() == 1
+            && !escaped
+            && self.api_field.as_deref() == Some(raw)
+            && b.get(value) == Some(&b'"')
+        {
+            let (api_end, api_escaped) = string_end(b, value + 1)?;
+            self.line_api = Some((value, api_end, api_escaped));
+        }
         let key: &[u8] = if escaped {
             let decoded: String = serde_json::from_slice(&b[pos..end]).ok()?;
             self.key.clear();
@@ -474,7 +576,8 @@ impl Enricher {
         } else {
             raw
         };
-        let (child, field) = child_of_object(&self.positions, &self.fields, mask, key);
+        let (child, field) =
+            child_of_object(&self.positions, &self.fields, self.anywhere, mask, key);
         if let Some(base) = key.strip_suffix(EXPLAINED_SUFFIX.as_bytes()) {
             if let Some(f) = self.fields.iter().position(|f| f.as_bytes() == base) {
                 self.seen.push(Seen::Explained { field: f as u8 });
@@ -485,6 +588,9 @@ impl Enricher {
 
     fn array_child_mask(&self, mask: u64) -> u64 {
         let mut child = mask & DEFAULTS;
+        if child != 0 {
+            child |= self.anywhere;
+        }
         for_each_bit(mask & !DEFAULTS, |i| {
             if matches!(self.positions[i], Position::Step(Step::Each)) {
                 child |= 1 << (i + 1);
@@ -512,7 +618,7 @@ impl Enricher {
                         at: frame.last_value_end,
                         field,
                         code,
-                        explanation: self.explain(code),
+                        explanation: None,
                     });
                 }
             }
@@ -598,10 +704,10 @@ impl Enricher {
             let end = memchr::memchr(b'\n', &block[start..]).map_or(block.len(), |i| start + i);
             let line = &block[start..end];
             summary.lines += 1;
-            let mut found = false;
-            for (hit, finder) in self.next_hits.iter_mut().zip(&self.finders) {
+            let mut found = 0u128;
+            for (i, (hit, finder)) in self.next_hits.iter_mut().zip(&self.finders).enumerate() {
                 if *hit < end {
-                    found = true;
+                    found |= 1 << i;
                     *hit = find(finder, end);
                 }
             }
@@ -648,6 +754,7 @@ fn tail<'a>(tails: &'a mut HashMap<usize, Box<[u8]>>, e: &'static Explanation) -
 fn child_of_object(
     positions: &[Position],
     fields: &[String],
+    anywhere: u64,
     mask: u64,
     key: &[u8],
 ) -> (u64, Option<u8>) {
@@ -658,7 +765,7 @@ fn child_of_object(
             field = Some(f as u8);
         }
         if !key.ends_with(EXPLAINED_SUFFIX.as_bytes()) {
-            child |= DEFAULTS;
+            child |= DEFAULTS | anywhere;
         }
     }
     for_each_bit(mask & !DEFAULTS, |i| match &positions[i] {

@@ -113,6 +113,8 @@ fn lookups_and_warm_enrichment_do_not_allocate() {
             br#"{"ErrorCode":0,"msg":"ok"}"#,
             br#"{"ErrorCode":70001,"broken"#,
             b"not json at all",
+            br#"{"api":"sns/friend_add","r":{"RecallRetList":[{"MsgSeq":1,"RetCode":10030}]}}"#,
+            br#"{"level":"debug","msg":"no code here","n":[1,2,{"a":null}]}"#,
         ];
         let mut enricher = Enricher::new();
         let mut out = Vec::with_capacity(1 << 16);

@@ -189,6 +189,84 @@ fn enrich_marks_unknown_codes_and_follows_field_paths() {
 }
 
 #[test]
+fn enrich_explains_every_item_array_and_reads_the_api_of_each_line() {
+    let input = [
+        r#"{"api":"v4/group_open_http_svc/group_msg_recall","r":{"RecallRetList":[{"MsgSeq":1,"RetCode":10030},{"MsgSeq":2,"RetCode":0}]}}"#,
+        r#"{"x":{"GroupMsgReceiptList":[{"Code":10062}]},"MemberList":[{"Member_Account":"a","Result":0}],"Result":5,"Code":7}"#,
+        r#"{"ImportMsgResult":[{"MsgSeq":1,"Result":80002}]}"#,
+        r#"{"response":{"ResultItem":[{"ResultCode":30010}]},"api":"sns/friend_add"}"#,
+        r#"{"api":"v4/no/such_api","ResultItem":[{"ResultCode":30010}]}"#,
+    ]
+    .join("\n");
+    let o = chatcodes(&["enrich"], input.as_bytes());
+    assert!(o.status.success());
+    let lines: Vec<serde_json::Value> = String::from_utf8(o.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let recall = &lines[0]["r"]["RecallRetList"];
+    assert_eq!(
+        recall[0]["RetCode_explained"]["name"],
+        "ERR_SVR_GROUP_REVOKE_MSG_NOT_FOUND"
+    );
+    assert!(recall[1].get("RetCode_explained").is_none(), "0 is success");
+    assert_eq!(
+        lines[1]["x"]["GroupMsgReceiptList"][0]["Code_explained"]["code"],
+        10062
+    );
+    // A status (MemberList[].Result) and look-alike keys elsewhere are not codes.
+    assert!(lines[1]["MemberList"][0].get("Result_explained").is_none());
+    assert!(lines[1].get("Result_explained").is_none());
+    assert!(lines[1].get("Code_explained").is_none());
+    assert_eq!(
+        lines[2]["ImportMsgResult"][0]["Result_explained"]["code"],
+        80002
+    );
+    // The API named after the code still gives its own wording.
+    let own = &lines[3]["response"]["ResultItem"][0]["ResultCode_explained"];
+    assert_eq!(own["api"], "v4/sns/friend_add");
+    assert_eq!(own["description"], "Your friend list is full.");
+    // An unknown API falls back to the server entry.
+    let server = &lines[4]["ResultItem"][0]["ResultCode_explained"];
+    assert!(server.get("api").is_none());
+    assert_eq!(server["name"], "ERR_SVR_FRIENDSHIP_COUNT_LIMIT");
+    // --api-field names another field, --api-field '' reads none.
+    let line = br#"{"endpoint":"sns/friend_add","api":"x","ResultItem":[{"ResultCode":30010}]}"#;
+    let o = chatcodes(&["enrich", "--api-field", "endpoint"], line);
+    assert!(String::from_utf8_lossy(&o.stdout).contains(r#""api":"v4/sns/friend_add""#));
+    let o = chatcodes(
+        &["enrich", "--api-field", ""],
+        br#"{"api":"sns/friend_add","ResultCode":30010}"#,
+    );
+    assert!(!String::from_utf8_lossy(&o.stdout).contains(r#""api":"v4/"#));
+    // A wrong --api is an error with the closest names.
+    let o = chatcodes(&["enrich", "--api", "sns/friend_ad"], b"");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("closest known: v4/sns/friend_add"));
+}
+
+#[test]
+fn enrich_counts_every_broken_line_as_not_json_with_or_without_a_code() {
+    let input = [
+        r#"{"level":"info","msg":"#,
+        r#"{"a":1} trailing"#,
+        r#"{"ErrorCode":0,"#,
+        r#"{"ErrorCode":0}"#,
+        r#"{"level":"debug"}"#,
+        r#"{"bad": tru}"#,
+    ]
+    .join("\n");
+    let o = chatcodes(&["enrich"], input.as_bytes());
+    assert_eq!(o.stdout, input.as_bytes());
+    let summary = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        summary.contains("6 lines, 0 enriched, 0 unknown codes, 4 passed through as not JSON"),
+        "{summary}"
+    );
+}
+
+#[test]
 fn check_exits_zero_only_when_nothing_failed() {
     let ok = br#"{"ActionStatus":"OK","ErrorCode":0,"ResultItem":[{"To_Account":"a","ResultCode":30539}],"Unknown":1}"#;
     let o = chatcodes(&["check", "--api", "v4/sns/friend_add"], ok);

@@ -3,32 +3,42 @@
 use std::io;
 
 use chatcodes::Namespace;
-use chatcodes::enrich::Enricher;
+use chatcodes::enrich::{DEFAULT_API_FIELD, Enricher};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Another field to explain, as a path from the top of the record: `code`,
     /// `data.code`, `items[].status`. Repeatable. The default fields
-    /// (ErrorCode, ResultCode anywhere) stay on.
+    /// (ErrorCode, ResultCode anywhere, and the code fields of Tencent's
+    /// other per-item arrays) stay on.
     #[arg(long = "field", value_name = "PATH")]
     fields: Vec<String>,
     /// How a bare number is read (default: tencent_server, the REST codes).
     #[arg(long, short)]
     namespace: Option<Namespace>,
-    /// The REST API the log lines come from, for its own wording (e.g. v4/sns/friend_add).
+    /// The REST API of lines that do not name one (e.g. v4/sns/friend_add),
+    /// for its own wording.
     #[arg(long)]
     api: Option<String>,
+    /// The top-level field that names a line's REST API; an empty name reads
+    /// none.
+    #[arg(long, value_name = "FIELD", default_value = DEFAULT_API_FIELD)]
+    api_field: String,
 }
 
-fn enricher(args: &Args) -> Result<Enricher, chatcodes::enrich::FieldPathError> {
-    let mut enricher =
-        Enricher::new().namespace(args.namespace.unwrap_or(Namespace::TencentServer));
+fn enricher(args: &Args) -> Result<Enricher, Box<dyn std::error::Error + Send + Sync>> {
+    let api_field = Some(args.api_field.as_str()).filter(|f| !f.is_empty());
+    let mut enricher = Enricher::new()
+        .namespace(args.namespace.unwrap_or(Namespace::TencentServer))
+        .api_field(api_field);
     if let Some(api) = &args.api {
-        enricher = enricher.api(api.as_str());
+        enricher = enricher.api(chatcodes::rest_api(api)?);
     }
-    args.fields
+    let enricher = args
+        .fields
         .iter()
-        .try_fold(enricher, |e, path| e.field(path))
+        .try_fold(enricher, |e, path| e.field(path))?;
+    Ok(enricher)
 }
 
 pub fn run(args: &Args) -> io::Result<()> {

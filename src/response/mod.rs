@@ -490,6 +490,17 @@ fn tencent_response(w: Walked<'_>, api: Option<&'static str>) -> Response {
     }
 }
 
+/// Every per-item array's code field, as (the array's own key, the code
+/// member): `("RecallRetList", "RetCode")`. Used by the enricher to explain
+/// item codes wherever such an array occurs in a log record.
+#[cfg(feature = "enrich")]
+pub(crate) fn item_code_fields() -> impl Iterator<Item = (&'static str, &'static str)> {
+    shape::DEFAULT.items.iter().flat_map(|a| {
+        let key = a.segments.last().copied().unwrap_or_default();
+        a.codes.iter().map(move |&code| (key, code))
+    })
+}
+
 impl Response {
     /// A parser to set the API or the vendor on, before parsing.
     pub fn parser() -> Parser {
