@@ -85,9 +85,10 @@ pub fn load(data_dir: &Path, catalog: &Catalog) -> Result<Responses, Vec<Problem
     let folder = f.text("folder");
     let commit = f.text("commit");
     f.allow(&["read"]);
-    let plain = f.text_list("apis");
+    let plain = f.get("apis").map(|v| (v.span().start, v.get_ref()));
     let api_tables = f.tables("api");
     f.finish();
+    let plain = plain.map_or_else(Vec::new, |(at, v)| spanned_strings(&mut ctx, &doc, at, v));
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     let mut note = |ctx: &mut Loader, path: &str, line: usize| {
         if !is_api_path(path) {
@@ -107,8 +108,8 @@ pub fn load(data_dir: &Path, catalog: &Catalog) -> Result<Responses, Vec<Problem
             );
         }
     };
-    for path in &plain {
-        note(&mut ctx, path, doc.line(0));
+    for (line, path) in &plain {
+        note(&mut ctx, path, *line);
     }
     for (span, t) in api_tables {
         let line = doc.line(span);
@@ -190,21 +191,13 @@ fn load_api(ctx: &mut Loader, doc: &Doc, t: &DeTable<'_>, span: usize) -> Option
         });
     }
     for (at, t) in fail_lists {
-        let mut f = Fields::new(ctx, doc, t, None, at);
-        let array = f.text("array");
-        let item = f.text("item");
-        f.finish();
-        if let (Some(array), Some(item)) = (array, item) {
+        if let Some((array, item)) = pair(ctx, doc, t, at, "array", "item") {
             check_path(ctx, doc, at, "array", &array, true);
             shape.fail_lists.push(FailList { array, item });
         }
     }
     for (at, t) in dropped {
-        let mut f = Fields::new(ctx, doc, t, None, at);
-        let field = f.text("field");
-        let item = f.text("item");
-        f.finish();
-        if let (Some(field), Some(item)) = (field, item) {
+        if let Some((field, item)) = pair(ctx, doc, t, at, "field", "item") {
             check_path(ctx, doc, at, "field", &field, false);
             shape.dropped.push(Dropped { field, item });
         }
@@ -221,6 +214,58 @@ fn load_api(ctx: &mut Loader, doc: &Doc, t: &DeTable<'_>, span: usize) -> Option
         );
     }
     Some(shape)
+}
+
+/// The strings of an array, each with its line.
+fn spanned_strings(
+    ctx: &mut Loader,
+    doc: &Doc,
+    at: usize,
+    value: &DeValue<'_>,
+) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    match value {
+        DeValue::Array(items) => {
+            for item in items.iter() {
+                let line = doc.line(item.span().start);
+                match item.get_ref() {
+                    DeValue::String(s) => out.push((line, s.to_string())),
+                    other => ctx.problem(
+                        &doc.rel,
+                        Some(line),
+                        None,
+                        format!("`apis` must hold strings, found {}", other.type_str()),
+                    ),
+                }
+            }
+        }
+        other => ctx.problem(
+            &doc.rel,
+            Some(doc.line(at)),
+            None,
+            format!(
+                "`apis` must be an array of strings, found {}",
+                other.type_str()
+            ),
+        ),
+    }
+    out
+}
+
+/// A table of exactly two required strings, `first` and `second`.
+fn pair(
+    ctx: &mut Loader,
+    doc: &Doc,
+    t: &DeTable<'_>,
+    at: usize,
+    first: &'static str,
+    second: &'static str,
+) -> Option<(String, String)> {
+    let mut f = Fields::new(ctx, doc, t, None, at);
+    let a = f.text(first);
+    let b = f.text(second);
+    f.finish();
+    Some((a?, b?))
 }
 
 fn integers(ctx: &mut Loader, doc: &Doc, at: usize, value: &DeValue<'_>) -> Vec<i64> {

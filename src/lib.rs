@@ -42,8 +42,10 @@
 //!
 //! # Features
 //!
-//! - `response`: [`Response`], which parses a Tencent REST response body and
-//!   yields its explained failures (adds `serde_json`).
+//! - `response`: [`Response`], which judges a Tencent or Nexconn REST
+//!   response body and yields every outcome that is not a plain success,
+//!   explained and naming its item, and [`rest_api`], which reads REST API
+//!   names (adds `serde_json` and `strsim`).
 //! - `enrich` (implies `response`): [`enrich`], which explains the code fields
 //!   of NDJSON log lines in place, as `chatcodes enrich` does (adds `memchr`).
 //! - `cli` (implies `enrich`): the `chatcodes` command-line tool and its

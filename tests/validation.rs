@@ -4,6 +4,9 @@
 #[allow(dead_code)]
 #[path = "../build/catalog.rs"]
 mod catalog;
+#[allow(dead_code)]
+#[path = "../build/responses.rs"]
+mod responses;
 
 use std::path::PathBuf;
 
@@ -114,8 +117,20 @@ fn undeclared_directories_are_reported_rather_than_ignored() {
 }
 
 #[test]
+fn cause_hints_must_point_at_a_cause_and_name_markers() {
+    assert_reported(&format!(
+        "{ERRORS}:81: code 108: a cause hint needs `cause` (1 to 2, the number of causes) and a non-empty `info`"
+    ));
+    let hint_problems = problems()
+        .iter()
+        .filter(|p| p.contains("cause hint"))
+        .count();
+    assert_eq!(hint_problems, 2);
+}
+
+#[test]
 fn all_problems_come_in_one_pass() {
-    assert_eq!(problems().len(), 12, "{:#?}", problems());
+    assert_eq!(problems().len(), 14, "{:#?}", problems());
 }
 
 #[test]
@@ -145,4 +160,53 @@ fn the_build_scripts_retryability_names_match_the_enum() {
         .map(|r| r.to_string())
         .collect();
     assert_eq!(names, RETRYABILITY);
+}
+
+#[test]
+fn response_shape_mistakes_are_all_reported_with_their_lines() {
+    let catalog = load(&fixture("good")).unwrap_or_else(|p| panic!("{p:#?}"));
+    let problems: Vec<String> = match responses::load(&fixture("bad_responses"), &catalog) {
+        Ok(_) => panic!("the bad responses fixture loaded without problems"),
+        Err(problems) => problems.iter().map(ToString::to_string).collect(),
+    };
+    const FILE: &str = "data/tencent/responses.toml";
+    let expected = [
+        format!("{FILE}:7: API \"v4/not a path\" is not of the form v4/<service>/<command>"),
+        format!("{FILE}:8: API v4/sns/friend_get is listed twice (first at line 6)"),
+        format!("{FILE}:15: an item array needs either `code`, or `status` with a non-empty `failed`"),
+        format!("{FILE}:19: `array` \"MemberList[]\" must be a path that ends in a member, not in `[]`"),
+        format!("{FILE}:19: `item` \"Outer[].Name\" must be a path through objects only, without `[]`"),
+        format!("{FILE}:28: unknown field `colour`"),
+        format!("{FILE}:30: `array` \"Fail Account\" must be names of ASCII letters, digits and `_`, joined by `.`"),
+        "data/acme/api/api/thing.toml: API v1/thing has a wording table but is not listed in data/tencent/responses.toml".to_string(),
+    ];
+    for e in &expected {
+        assert!(
+            problems.contains(e),
+            "expected {e:?} among:\n{}",
+            problems.join("\n")
+        );
+    }
+    assert_eq!(problems.len(), expected.len(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn a_good_item_array_with_paths_loads() {
+    let catalog = load(&fixture("good")).unwrap_or_else(|p| panic!("{p:#?}"));
+    let real = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
+    let real_catalog = load(&real).unwrap_or_else(|p| panic!("{p:#?}"));
+    let shapes = responses::load(&real, &real_catalog).unwrap_or_else(|p| panic!("{p:#?}"));
+    assert!(shapes.known_apis.len() >= 100);
+    let contacts = shapes
+        .shapes
+        .iter()
+        .find(|s| s.path == "v4/recentcontact/create_contact_group")
+        .unwrap();
+    assert_eq!(
+        responses::segments(&contacts.items[0].array),
+        ["GroupResultItem", "[]", "ResultItem"]
+    );
+    assert_eq!(contacts.items[0].item, "ContactItem.To_Account");
+    // The fixture catalogue's API is not a Tencent REST API: reported.
+    assert!(responses::load(&real, &catalog).is_err());
 }

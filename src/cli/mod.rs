@@ -42,15 +42,21 @@ enum Command {
     Docs,
     /// Explain code fields in NDJSON log lines read from stdin (a streaming filter).
     ///
-    /// Adds `<field>_explained` next to every non-zero ErrorCode and ResultCode
-    /// (and each --field). Writes exactly one line per input line, in order;
+    /// Adds `<field>_explained` next to every non-zero ErrorCode and ResultCode,
+    /// the code fields of Tencent's other per-item arrays, and each --field;
+    /// a line's `api` field picks that API's wording. Writes exactly one line
+    /// per input line, in order;
     /// lines that are not JSON or have nothing to explain pass through byte for
     /// byte. A summary goes to stderr at the end.
     Enrich(enrich::Args),
-    /// Read one Tencent REST response (a file or stdin) and explain what failed.
+    /// Judge one REST response body (a file or stdin), Tencent or Nexconn,
+    /// and explain what failed, grouped by code.
     ///
-    /// Exits 0 only when nothing failed, 1 when something did, 2 when the input
-    /// is not a REST response.
+    /// Reads every place the API reports per-item outcomes (item arrays,
+    /// statuses, failed-item lists, dropped messages) and names each failed
+    /// item. Exits 0 only when nothing failed, 1 when something did, 2 when
+    /// the input is not a response (not JSON, UTF-16, neither vendor's shape,
+    /// a webhook reply).
     Check(check::Args),
 }
 
