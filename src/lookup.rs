@@ -100,27 +100,50 @@ pub fn explain_in(namespace: Namespace, code: i64) -> Option<&'static Explanatio
 /// words where it documents them (`v4/sns/friend_add`, `v4/sns/friend_update`),
 /// otherwise the entry of the API's namespace.
 ///
-/// `api` is the API path, with or without a leading `/`. Every Tencent REST
-/// API lives in the Tencent server namespace, so an API without a table of its
-/// own gives the server entry.
+/// `api` is the API path as people write it: `v4/sns/friend_add`,
+/// `sns/friend_add`, `/v4/sns/friend_add` or a whole request URL. Every
+/// Tencent REST API lives in the Tencent server namespace, so an API without
+/// a table of its own gives the server entry. (`chatcodes::rest_api`, with
+/// the `response` feature, tells a documented API from a misspelled one.)
 ///
 /// ```
 /// let e = chatcodes::explain_for_api("v4/sns/friend_add", 30010).unwrap();
 /// assert_eq!(e.description(), "Your friend list is full.");
 /// assert_eq!(e.api(), Some("v4/sns/friend_add"));
+/// // Any form of the name.
+/// let url = "https://console.tim.qq.com/v4/sns/friend_add?sdkappid=1";
+/// assert_eq!(chatcodes::explain_for_api(url, 30010), Some(e));
 /// // Not in that API's table: the server entry.
 /// let e = chatcodes::explain_for_api("v4/sns/friend_add", 70001).unwrap();
 /// assert_eq!(e.api(), None);
 /// ```
 pub fn explain_for_api(api: &str, code: i64) -> Option<&'static Explanation> {
-    let api = api.trim().trim_start_matches('/');
-    match APIS.iter().find(|(name, _, _)| *name == api) {
+    match APIS.iter().find(|(name, _, _)| names_api(api, name)) {
         Some((_, namespace, table)) => match table.get(code) {
             Some(&index) => Some(entry(index)),
             None => explain_in(*namespace, code),
         },
         None => explain_in(Namespace::TencentServer, code),
     }
+}
+
+/// The API path in `text`: without scheme, host, query string, fragment or
+/// surrounding slashes (`v4/` may still be missing).
+pub(crate) fn api_path(text: &str) -> &str {
+    let mut s = text.trim();
+    if let Some(end) = s.find(['?', '#']) {
+        s = &s[..end];
+    }
+    if let Some((_, rest)) = s.split_once("://") {
+        s = rest.find('/').map_or("", |i| &rest[i..]);
+    }
+    s.trim_matches('/')
+}
+
+/// Whether `text` names the API whose path is `canonical` (`v4/...`).
+pub(crate) fn names_api(text: &str, canonical: &str) -> bool {
+    let path = api_path(text);
+    path == canonical || canonical.strip_prefix("v4/") == Some(path)
 }
 
 /// The APIs that have a table of their own wording, e.g. `v4/sns/friend_add`.

@@ -20,7 +20,8 @@ pub struct Args {
     /// Only this namespace: tencent_server, tencent_sdk, nexconn_http, nexconn_business.
     #[arg(long, short)]
     namespace: Option<Namespace>,
-    /// The REST API that returned the code (e.g. v4/sns/friend_add), to get its own wording.
+    /// The REST API that returned the code (v4/sns/friend_add, sns/friend_add or
+    /// the request URL), to get its own wording.
     #[arg(long)]
     api: Option<String>,
     /// Output format.
@@ -42,6 +43,12 @@ fn lookup(args: &Args, query: CodeQuery) -> Vec<&'static Explanation> {
 }
 
 pub fn run(args: &Args) -> ExitCode {
+    if let Some(api) = &args.api
+        && let Err(e) = chatcodes::rest_api(api)
+    {
+        eprintln!("chatcodes: {e}");
+        return ExitCode::from(2);
+    }
     let mut found = Vec::new();
     let mut failed = false;
     for text in &args.codes {

@@ -68,18 +68,11 @@ pub fn rest_apis() -> &'static [&'static str] {
 }
 
 fn canonical_form(name: &str) -> String {
-    let mut s = name.trim();
-    if let Some(end) = s.find(['?', '#']) {
-        s = &s[..end];
-    }
-    if let Some(rest) = s.split_once("://").map(|(_, rest)| rest) {
-        s = rest.find('/').map_or("", |i| &rest[i..]);
-    }
-    let s = s.trim_matches('/');
-    if s.starts_with("v4/") {
-        s.to_string()
+    let path = crate::lookup::api_path(name);
+    if path.starts_with("v4/") {
+        path.to_string()
     } else {
-        format!("v4/{s}")
+        format!("v4/{path}")
     }
 }
 
