@@ -64,6 +64,19 @@ pub struct Source {
     pub section: String,
 }
 
+/// A document declared in `data/sources.toml`.
+#[derive(Debug, Clone, Default)]
+pub struct DocumentDef {
+    pub id: String,
+    pub title: String,
+    pub url: Option<String>,
+    pub repository: Option<String>,
+    pub path: Option<String>,
+    pub commit: Option<String>,
+    pub read: String,
+    pub note: Option<String>,
+}
+
 /// A vendor declared in `data/namespaces.toml`.
 #[derive(Debug, Clone)]
 pub struct VendorDef {
@@ -168,6 +181,8 @@ pub struct Api {
 /// Everything in `data/`, validated.
 #[derive(Debug, Clone)]
 pub struct Catalog {
+    /// The documents of `data/sources.toml`, in file order.
+    pub documents: Vec<DocumentDef>,
     pub vendors: Vec<VendorDef>,
     pub namespaces: Vec<NamespaceDef>,
     pub categories: Vec<CategoryDef>,
@@ -179,6 +194,7 @@ pub struct Catalog {
 /// file order, when there is at least one.
 pub fn load(data_dir: &Path) -> Result<Catalog, Vec<Problem>> {
     let mut ctx = Loader::new(data_dir);
+    let documents = ctx.load_documents();
     let (vendors, namespaces) = ctx.load_namespaces();
     let mut categories: Vec<CategoryDef> = Vec::new();
     let mut entries = Vec::new();
@@ -221,7 +237,9 @@ pub fn load(data_dir: &Path) -> Result<Catalog, Vec<Problem>> {
             );
         }
     }
+    check_sources(&mut ctx, &documents, &entries, &apis);
     ctx.finish(Catalog {
+        documents,
         vendors,
         namespaces,
         categories,
@@ -351,6 +369,71 @@ impl Loader {
                 None
             }
         }
+    }
+
+    fn load_documents(&mut self) -> Vec<DocumentDef> {
+        let path = self.root.join("sources.toml");
+        let mut documents: Vec<DocumentDef> = Vec::new();
+        let Some(doc) = self.read(&path) else {
+            return documents;
+        };
+        let Some(table) = self.parse(&doc) else {
+            return documents;
+        };
+        let mut fields = Fields::new(self, &doc, &table, None, 0);
+        let tables = fields.tables("document");
+        fields.finish();
+        for (span, t) in tables {
+            let mut f = Fields::new(self, &doc, t, None, span);
+            let id = f.text("id");
+            let title = f.text("title");
+            let url = f.optional_text("url");
+            let repository = f.optional_text("repository");
+            let path = f.optional_text("path");
+            let commit = f.optional_text("commit");
+            let read = f.text("read");
+            let note = f.optional_text("note");
+            f.finish();
+            let (Some(id), Some(title), Some(read)) = (id, title, read) else {
+                continue;
+            };
+            let line = doc.line(span);
+            if documents.iter().any(|d| d.id == id) {
+                self.problem(
+                    &doc.rel,
+                    Some(line),
+                    None,
+                    format!("document {id:?} declared twice"),
+                );
+            }
+            if url.is_none() && repository.is_none() {
+                self.problem(
+                    &doc.rel,
+                    Some(line),
+                    None,
+                    format!("document {id:?} needs a `url` or a `repository`"),
+                );
+            }
+            if repository.is_some() && (path.is_none() || commit.is_none()) {
+                self.problem(
+                    &doc.rel,
+                    Some(line),
+                    None,
+                    format!("document {id:?} names a repository: give its `path` and `commit`"),
+                );
+            }
+            documents.push(DocumentDef {
+                id,
+                title,
+                url,
+                repository,
+                path,
+                commit,
+                read,
+                note,
+            });
+        }
+        documents
     }
 
     fn load_namespaces(&mut self) -> (Vec<VendorDef>, Vec<NamespaceDef>) {
@@ -964,6 +1047,39 @@ impl<'c, 'd, 't> Fields<'c, 'd, 't> {
                 Some(line),
                 self.code.clone(),
                 format!("unknown field `{key}`"),
+            );
+        }
+    }
+}
+
+/// Every `source` and `causes_source` names a document of `data/sources.toml`.
+fn check_sources(ctx: &mut Loader, documents: &[DocumentDef], entries: &[Entry], apis: &[Api]) {
+    let listed = |s: &Source| documents.iter().any(|d| d.id == s.document);
+    for e in entries {
+        for s in std::iter::once(&e.source).chain(&e.causes_source) {
+            if !listed(s) {
+                ctx.problem(
+                    &e.file,
+                    Some(e.line),
+                    Some(e.codes.to_string()),
+                    format!(
+                        "source document {:?} is not listed in data/sources.toml",
+                        s.document
+                    ),
+                );
+            }
+        }
+    }
+    for api in apis {
+        if !listed(&api.source) {
+            ctx.problem(
+                &api.file,
+                None,
+                None,
+                format!(
+                    "source document {:?} is not listed in data/sources.toml",
+                    api.source.document
+                ),
             );
         }
     }

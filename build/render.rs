@@ -15,6 +15,7 @@ pub fn render(catalog: &Catalog) -> String {
     render_vendor(catalog, &mut out);
     render_namespace(catalog, &mut out);
     render_category(catalog, &mut out);
+    render_documents(catalog, &mut out);
     render_entries(catalog, &mut out);
     render_maps(catalog, &mut out);
     out
@@ -144,11 +145,36 @@ fn vendor_name<'a>(catalog: &'a Catalog, id: &'a str) -> &'a str {
         .map_or(id, |v| v.name.as_str())
 }
 
-fn source_expr(s: &Source) -> String {
+fn source_expr(catalog: &Catalog, s: &Source) -> String {
+    let index = catalog
+        .documents
+        .iter()
+        .position(|d| d.id == s.document)
+        .expect("sources are validated");
     format!(
-        "Source {{ document: {:?}, section: {:?} }}",
-        s.document, s.section
+        "Source {{ document: &DOCUMENTS[{index}], section: {:?} }}",
+        s.section
     )
+}
+
+/// `DOCUMENTS`: every document of `data/sources.toml`, one field a line.
+fn render_documents(catalog: &Catalog, out: &mut String) {
+    out.push_str("/// Every document of `data/sources.toml`.\npub(crate) static DOCUMENTS: &[Document] = &[\n");
+    for d in &catalog.documents {
+        let _ = writeln!(
+            out,
+            "    Document {{\n        id: {:?},\n        title: {:?},\n        url: {},\n        repository: {},\n        path: {},\n        commit: {},\n        read: {:?},\n        note: {},\n    }},",
+            d.id,
+            d.title,
+            option_str(d.url.as_deref()),
+            option_str(d.repository.as_deref()),
+            option_str(d.path.as_deref()),
+            option_str(d.commit.as_deref()),
+            d.read,
+            option_str(d.note.as_deref()),
+        );
+    }
+    out.push_str("];\n\n");
 }
 
 fn option_str(s: Option<&str>) -> String {
@@ -211,10 +237,11 @@ fn write_entry(
         e.remedy,
         causes.join(", "),
         hints.join(", "),
-        e.causes_source
-            .as_ref()
-            .map_or("None".into(), |s| format!("Some({})", source_expr(s))),
-        source_expr(source),
+        e.causes_source.as_ref().map_or("None".into(), |s| format!(
+            "Some({})",
+            source_expr(catalog, s)
+        )),
+        source_expr(catalog, source),
         option_str(api),
     );
 }

@@ -73,14 +73,52 @@ impl Serialize for Codes {
     }
 }
 
-/// Where a piece of knowledge came from: a document under `../shared` (a seed
-/// page or a reference file) and the section within it.
+/// A public document the catalogue's facts come from, as listed in
+/// `data/sources.toml`: a vendor's web page, a page in a public repository,
+/// or an SDK header.
 ///
-/// Displays as `seeds/002_92e847829f256d34.txt, 2. Server Error Codes > Account error codes`.
+/// Displays as its title and, where it has one, its address.
+#[derive(Debug, PartialEq, Eq, Hash, serde::Serialize)]
+pub struct Document {
+    /// The short name data/ uses for it, e.g. `tencent-error-codes`.
+    pub id: &'static str,
+    /// What it is, e.g. `Tencent Cloud Chat documentation: Error Codes`.
+    pub title: &'static str,
+    /// Its public web address, where it has a stable one.
+    pub url: Option<&'static str>,
+    /// A public repository holding it (`owner/name`).
+    pub repository: Option<&'static str>,
+    /// Its path in [`repository`](Self::repository).
+    pub path: Option<&'static str>,
+    /// The commit of [`repository`](Self::repository) it was read at.
+    pub commit: Option<&'static str>,
+    /// The date it was read, `YYYY-MM-DD`.
+    pub read: &'static str,
+    /// Anything a reader should know, e.g. that a copy is older.
+    pub note: Option<&'static str>,
+}
+
+impl fmt::Display for Document {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.title)?;
+        match (self.url, self.repository, self.path) {
+            (Some(url), _, _) => write!(f, " <{url}>"),
+            (None, Some(repo), Some(path)) => write!(f, " ({repo}: {path})"),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Where a piece of knowledge came from: a [`Document`] and the section
+/// within it.
+///
+/// Displays as `Tencent Cloud Chat documentation: Error Codes
+/// <https://intl.cloud.tencent.com/document/product/1047/34348>, 2. Server
+/// Error Codes > Account error codes`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Source {
-    /// The document, e.g. `seeds/002_92e847829f256d34.txt` or `reference/undocumented.md`.
-    pub document: &'static str,
+    /// The document.
+    pub document: &'static Document,
     /// The section of the document, e.g. `2. Server Error Codes > Account error codes`.
     pub section: &'static str,
 }

@@ -69,10 +69,10 @@ mod retryability;
 mod tables;
 
 pub use error::ChatError;
-pub use explanation::{Codes, Explanation, Source};
+pub use explanation::{Codes, Document, Explanation, Source};
 pub use lookup::{
-    ExplainAll, api_entries, apis, entries, explain, explain_all, explain_for_api, explain_in,
-    explain_name,
+    ExplainAll, api_entries, apis, documents, entries, explain, explain_all, explain_for_api,
+    explain_in, explain_name,
 };
 pub use parse::{CodeQuery, ParseCodeError};
 #[cfg(feature = "response")]

@@ -3,8 +3,9 @@
 //! Every function here is a perfect-hash lookup (plus, on a miss, a scan of the few
 //! ranges) into tables compiled from `data/`; none allocates, none panics.
 
+use crate::explanation::Document;
 use crate::explanation::Explanation;
-use crate::tables::{APIS, CODES, ENTRIES, LONGEST_NAME, NAMES, Namespace, RANGES};
+use crate::tables::{APIS, CODES, DOCUMENTS, ENTRIES, LONGEST_NAME, NAMES, Namespace, RANGES};
 
 fn entry(index: u16) -> &'static Explanation {
     &ENTRIES[usize::from(index)]
@@ -187,4 +188,16 @@ pub fn api_entries() -> impl ExactSizeIterator<Item = &'static Explanation> {
 
 fn api_entry_count() -> usize {
     APIS.iter().map(|(_, _, table)| table.slots.len()).sum()
+}
+
+/// Every document the catalogue cites (`data/sources.toml`), in file order.
+///
+/// ```
+/// let docs = chatcodes::documents();
+/// let page = docs.iter().find(|d| d.id == "tencent-error-codes").unwrap();
+/// assert_eq!(page.url, Some("https://intl.cloud.tencent.com/document/product/1047/34348"));
+/// assert!(chatcodes::entries().all(|e| docs.contains(e.source().document)));
+/// ```
+pub fn documents() -> &'static [Document] {
+    DOCUMENTS
 }

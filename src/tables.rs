@@ -3,7 +3,7 @@
 //! tables.
 #![allow(clippy::all, clippy::pedantic, clippy::unreadable_literal)]
 
-use crate::explanation::{Codes, Explanation, Source};
+use crate::explanation::{Codes, Document, Explanation, Source};
 use crate::hashing::{code_hash, name_hash};
 use crate::retryability::Retryability;
 

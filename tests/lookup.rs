@@ -198,9 +198,14 @@ fn every_entry_has_wording_a_remedy_and_a_source() {
         assert!(!e.remedy().trim().is_empty(), "{code}");
         assert_ne!(e.remedy(), e.description(), "{code}");
         assert!(
-            e.source().document.starts_with("seeds/")
-                || e.source().document.starts_with("reference/"),
+            chatcodes::documents().contains(e.source().document),
             "{code}"
+        );
+        // What users see names the public document, never a local file.
+        let shown = e.source().to_string();
+        assert!(
+            !shown.contains("seeds/") && !shown.contains("reference/"),
+            "{code}: {shown}"
         );
         assert!(!e.source().section.is_empty(), "{code}");
         for debris in ["Was this page helpful", "この記事", "Contact Sales"] {

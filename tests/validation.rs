@@ -129,8 +129,21 @@ fn cause_hints_must_point_at_a_cause_and_name_markers() {
 }
 
 #[test]
+fn sources_must_be_listed_documents_with_an_address() {
+    for expected in [
+        "data/sources.toml:7: document \"x\" declared twice",
+        "data/sources.toml:13: document \"nowhere\" needs a `url` or a `repository`",
+        "data/sources.toml:18: document \"half\" names a repository: give its `path` and `commit`",
+        "data/acme/api/errors.toml:74: code 108: source document \"faq\" is not listed in data/sources.toml",
+        "data/acme/api/api/thing.toml: source document \"y\" is not listed in data/sources.toml",
+    ] {
+        assert_reported(expected);
+    }
+}
+
+#[test]
 fn all_problems_come_in_one_pass() {
-    assert_eq!(problems().len(), 14, "{:#?}", problems());
+    assert_eq!(problems().len(), 19, "{:#?}", problems());
 }
 
 #[test]
