@@ -150,6 +150,8 @@ pub struct Entry {
     pub description: String,
     pub retryability: String,
     pub retry_after_ms: Option<u32>,
+    /// Delays that differ by operation kind: (`read` or `write`, ms).
+    pub retry_after_by_operation: Vec<(String, u32)>,
     pub remedy: String,
     pub causes: Vec<String>,
     /// Which cause a service message points to: (1-based cause, markers that
@@ -572,6 +574,9 @@ impl Loader {
             let description = f.text("description");
             let retryability = f.one_of("retryability", RETRYABILITY);
             let retry_after_ms = f.optional_u32("retry_after_ms");
+            let by_operation = f
+                .get("retry_after_ms_by_operation")
+                .map(|v| (v.span().start, v.get_ref()));
             let remedy = f.text("remedy");
             let causes = f.text_list("causes");
             let hint_tables = f.tables("cause_hints");
@@ -579,6 +584,10 @@ impl Loader {
             let own_source = f.optional_source("source");
             f.finish();
             let cause_hints = cause_hints(self, &doc, hint_tables, codes, causes.len());
+            let retry_after_by_operation = match by_operation {
+                Some((at, value)) => operation_delays(self, &doc, at, value, codes, retry_after_ms),
+                None => Vec::new(),
+            };
             let (Some(codes), Some(description), Some(retryability), Some(remedy)) =
                 (codes, description, retryability, remedy)
             else {
@@ -588,7 +597,9 @@ impl Loader {
                 continue;
             };
             let code = Some(codes.to_string());
-            if retry_after_ms.is_some() && retryability != THROTTLED {
+            if (retry_after_ms.is_some() || !retry_after_by_operation.is_empty())
+                && retryability != THROTTLED
+            {
                 self.problem(
                     &doc.rel,
                     Some(line),
@@ -632,6 +643,7 @@ impl Loader {
                 description,
                 retryability,
                 retry_after_ms,
+                retry_after_by_operation,
                 remedy,
                 causes,
                 cause_hints,
@@ -760,6 +772,72 @@ fn entry_codes(ctx: &mut Loader, doc: &Doc, t: &DeTable<'_>, span: usize) -> Opt
             None
         }
     }
+}
+
+/// The operation kinds a delay may differ by, as `Operation`'s names.
+pub const OPERATIONS: &[&str] = &["read", "write"];
+
+/// `retry_after_ms_by_operation = { read = 250, write = 200 }`: known
+/// operations, positive delays, and a `retry_after_ms` equal to the longest
+/// (the delay for a caller that does not know the operation).
+fn operation_delays(
+    ctx: &mut Loader,
+    doc: &Doc,
+    at: usize,
+    value: &DeValue<'_>,
+    codes: Option<Codes>,
+    overall: Option<u32>,
+) -> Vec<(String, u32)> {
+    let code = codes.map(|c| c.to_string());
+    let line = Some(doc.line(at));
+    let DeValue::Table(t) = value else {
+        ctx.problem(
+            &doc.rel,
+            line,
+            code,
+            "`retry_after_ms_by_operation` must be a table { read = ms, write = ms }".into(),
+        );
+        return Vec::new();
+    };
+    let mut delays = Vec::new();
+    for (key, v) in t.iter() {
+        let name = key.get_ref().to_string();
+        let ms = integer(ctx, doc, v.span().start, &name, v.get_ref(), code.clone());
+        match (
+            OPERATIONS.contains(&name.as_str()),
+            ms.and_then(|ms| u32::try_from(ms).ok()),
+        ) {
+            (true, Some(ms)) if ms > 0 => delays.push((name, ms)),
+            (false, _) => ctx.problem(
+                &doc.rel,
+                line,
+                code.clone(),
+                format!(
+                    "unknown operation {name:?} in retry_after_ms_by_operation; expected one of {}",
+                    OPERATIONS.join(", ")
+                ),
+            ),
+            _ => ctx.problem(
+                &doc.rel,
+                line,
+                code.clone(),
+                format!("the {name} delay must be a positive number of milliseconds"),
+            ),
+        }
+    }
+    let longest = delays.iter().map(|&(_, ms)| ms).max();
+    if longest.is_some() && overall != longest {
+        ctx.problem(
+            &doc.rel,
+            line,
+            code,
+            format!(
+                "retry_after_ms must be the longest per-operation delay ({} ms)",
+                longest.unwrap_or_default()
+            ),
+        );
+    }
+    delays
 }
 
 /// `cause_hints = [{ cause = 2, info = ["FriendAdd", "Exist"] }]`: the cause

@@ -226,7 +226,7 @@ fn write_entry(
     let _ = writeln!(
         out,
         "    Explanation {{ codes: {codes}, namespace: Namespace::{}, category: Category::{}, name: {}, \
-         description: {description:?}, retryability: Retryability::{}, retry_after_ms: {}, remedy: {:?}, \
+         description: {description:?}, retryability: Retryability::{}, retry_after_ms: {}, retry_after_by_operation: &[{}], remedy: {:?}, \
          causes: &[{}], cause_hints: &[{}], causes_source: {}, source: {}, api: {} }},",
         pascal_case(&catalog.namespaces[e.namespace].id()),
         pascal_case(&catalog.categories[e.category].id),
@@ -234,6 +234,11 @@ fn write_entry(
         pascal_case(&e.retryability),
         e.retry_after_ms
             .map_or("None".into(), |ms| format!("Some({ms})")),
+        e.retry_after_by_operation
+            .iter()
+            .map(|(op, ms)| format!("(Operation::{}, {ms})", pascal_case(op)))
+            .collect::<Vec<_>>()
+            .join(", "),
         e.remedy,
         causes.join(", "),
         hints.join(", "),

@@ -168,6 +168,8 @@ struct Tail {
     retryability: crate::Retryability,
     #[serde(skip_serializing_if = "Option::is_none")]
     retry_after_ms: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    retry_after_ms_by_operation: Option<crate::explanation::OperationDelays>,
     remedy: &'static str,
     /// The API whose own wording this is, for entries from a per-API table.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -740,6 +742,9 @@ fn tail<'a>(tails: &'a mut HashMap<usize, Box<[u8]>>, e: &'static Explanation) -
                 description: e.description(),
                 retryability: e.retryability(),
                 retry_after_ms: e.retry_after_ms(),
+                retry_after_ms_by_operation: Some(e.retry_after_by_operation())
+                    .filter(|d| !d.is_empty())
+                    .map(crate::explanation::OperationDelays),
                 remedy: e.remedy(),
                 api: e.api(),
             };

@@ -89,6 +89,12 @@ impl ChatError {
     pub fn retry_after(&self) -> Option<Duration> {
         self.explanation.and_then(Explanation::retry_after)
     }
+
+    /// The documented minimum wait before retrying an operation of this
+    /// kind (see [`Explanation::retry_after_for`]).
+    pub fn retry_after_for(&self, operation: crate::Operation) -> Option<Duration> {
+        self.explanation.and_then(|e| e.retry_after_for(operation))
+    }
 }
 
 impl fmt::Display for ChatError {

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
-use crate::retryability::Retryability;
+use crate::retryability::{Operation, Retryability};
 use crate::tables::{Category, Namespace, Vendor};
 
 /// The code or codes an entry covers: one number, or an inclusive range.
@@ -158,6 +158,7 @@ pub struct Explanation {
     pub(crate) description: &'static str,
     pub(crate) retryability: Retryability,
     pub(crate) retry_after_ms: Option<u32>,
+    pub(crate) retry_after_by_operation: &'static [(Operation, u32)],
     pub(crate) remedy: &'static str,
     pub(crate) causes: &'static [&'static str],
     /// (index into `causes`, markers that must all occur in a message).
@@ -218,6 +219,37 @@ impl Explanation {
             Some(ms) => Some(Duration::from_millis(ms as u64)),
             None => None,
         }
+    }
+
+    /// The documented minimum wait before retrying an operation of this
+    /// kind, in milliseconds. For codes whose limits differ by operation it
+    /// is that operation's own delay; otherwise it is
+    /// [`retry_after_ms`](Self::retry_after_ms), which is always the longest.
+    ///
+    /// ```
+    /// use chatcodes::{explain_in, Namespace, Operation};
+    /// let e = explain_in(Namespace::TencentSdk, 8511).unwrap();
+    /// assert_eq!(e.retry_after_ms_for(Operation::Write), Some(200)); // five writes a second
+    /// assert_eq!(e.retry_after_ms_for(Operation::Read), Some(250));  // 20 reads in five seconds
+    /// assert_eq!(e.retry_after_ms(), Some(250));                     // operation unknown
+    /// ```
+    pub fn retry_after_ms_for(&self, operation: Operation) -> Option<u32> {
+        self.retry_after_by_operation
+            .iter()
+            .find(|(op, _)| *op == operation)
+            .map(|&(_, ms)| ms)
+            .or(self.retry_after_ms)
+    }
+
+    /// [`retry_after_ms_for`](Self::retry_after_ms_for) as a [`Duration`].
+    pub fn retry_after_for(&self, operation: Operation) -> Option<Duration> {
+        self.retry_after_ms_for(operation)
+            .map(|ms| Duration::from_millis(u64::from(ms)))
+    }
+
+    /// The delays that differ by operation, where the source documents them.
+    pub fn retry_after_by_operation(&self) -> &'static [(Operation, u32)] {
+        self.retry_after_by_operation
     }
 
     /// What to do about the code: a specific action, not the description again.
@@ -289,9 +321,11 @@ impl fmt::Display for Explanation {
 impl Serialize for Explanation {
     /// One flat record: `code` (a number, or `first-last` for a range),
     /// `vendor`, `namespace`, `category`, `name`, `description`, `retryability`,
-    /// `retry_after_ms`, `remedy`, `causes`, `source`, `api`.
+    /// `retry_after_ms`, `retry_after_ms_by_operation` (only where delays
+    /// differ by operation: `{"read": 250, "write": 200}`), `remedy`,
+    /// `causes`, `source`, `api`.
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut r = s.serialize_struct("Explanation", 12)?;
+        let mut r = s.serialize_struct("Explanation", 13)?;
         r.serialize_field("code", &self.codes)?;
         r.serialize_field("vendor", &self.vendor())?;
         r.serialize_field("namespace", &self.namespace)?;
@@ -300,10 +334,27 @@ impl Serialize for Explanation {
         r.serialize_field("description", &self.description)?;
         r.serialize_field("retryability", &self.retryability)?;
         r.serialize_field("retry_after_ms", &self.retry_after_ms)?;
+        if self.retry_after_by_operation.is_empty() {
+            r.skip_field("retry_after_ms_by_operation")?;
+        } else {
+            r.serialize_field(
+                "retry_after_ms_by_operation",
+                &OperationDelays(self.retry_after_by_operation),
+            )?;
+        }
         r.serialize_field("remedy", &self.remedy)?;
         r.serialize_field("causes", &self.causes)?;
         r.serialize_field("source", &self.source)?;
         r.serialize_field("api", &self.api)?;
         r.end()
+    }
+}
+
+/// Per-operation delays serialized as a map, `{"read": 250, "write": 200}`.
+pub(crate) struct OperationDelays(pub(crate) &'static [(Operation, u32)]);
+
+impl Serialize for OperationDelays {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(op, ms)| (op, ms)))
     }
 }

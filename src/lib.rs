@@ -80,5 +80,5 @@ pub use response::{
     Item, Outcome, OutcomeKind, Parser, Response, ResponseError, UnknownApi, code_from_json,
     rest_api, rest_apis,
 };
-pub use retryability::Retryability;
+pub use retryability::{Operation, Retryability};
 pub use tables::{Category, Namespace, Vendor};

@@ -5,7 +5,7 @@
 
 use crate::explanation::{Codes, Document, Explanation, Source};
 use crate::hashing::{code_hash, name_hash};
-use crate::retryability::Retryability;
+use crate::retryability::{Operation, Retryability};
 
 include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
 

@@ -167,11 +167,11 @@ fn the_pending_friend_request_is_not_a_failure_in_any_wording() {
 fn documented_rates_become_retry_delays_on_throttled_entries_only() {
     let delays = [
         (9506, 200),
-        (8511, 200),
+        (8511, 250), // the longer of its read (250) and write (200) delays
         (8512, 60_000),
         (8513, 1_000),
         (8514, 1_000),
-        (90024, 1_000),
+        (90024, 1_001), // "greater than 1s"
         (70050, 60_000),
     ];
     for (code, ms) in delays {

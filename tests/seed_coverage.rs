@@ -371,7 +371,7 @@ fn codes_without_seed_wording_use_the_reference_and_say_so() {
 }
 
 #[test]
-fn only_the_pending_friend_requests_are_not_failures() {
+fn only_success_and_pending_states_are_not_failures() {
     let mut not_failures: Vec<(Namespace, i64)> = entries()
         .filter(|e| e.retryability() == Retryability::NotAFailure)
         .map(|e| (e.namespace(), e.codes().first()))
@@ -382,6 +382,8 @@ fn only_the_pending_friend_requests_are_not_failures() {
         [
             (Namespace::TencentServer, 30539),
             (Namespace::NexconnHttp, 200),
+            (Namespace::NexconnBusiness, 25424),
+            (Namespace::NexconnBusiness, 25427),
             (Namespace::NexconnBusiness, 25461)
         ]
     );

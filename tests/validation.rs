@@ -142,8 +142,18 @@ fn sources_must_be_listed_documents_with_an_address() {
 }
 
 #[test]
+fn per_operation_delays_name_known_operations_and_match_the_overall_delay() {
+    assert_reported(&format!(
+        "{ERRORS}:89: code 109: unknown operation \"delete\" in retry_after_ms_by_operation; expected one of read, write"
+    ));
+    assert_reported(&format!(
+        "{ERRORS}:89: code 109: retry_after_ms must be the longest per-operation delay (250 ms)"
+    ));
+}
+
+#[test]
 fn all_problems_come_in_one_pass() {
-    assert_eq!(problems().len(), 19, "{:#?}", problems());
+    assert_eq!(problems().len(), 21, "{:#?}", problems());
 }
 
 #[test]

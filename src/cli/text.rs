@@ -72,7 +72,16 @@ pub fn write_fields(out: &mut impl Write, style: &Style, e: &Explanation) -> io:
     writeln!(out, "{}{}", field("description"), e.description())?;
     writeln!(out, "{}{}", field("retryability"), e.retryability())?;
     if let Some(ms) = e.retry_after_ms() {
-        writeln!(out, "{}at least {ms} ms", field("retry after"))?;
+        write!(out, "{}at least {ms} ms", field("retry after"))?;
+        let by_operation: Vec<String> = e
+            .retry_after_by_operation()
+            .iter()
+            .map(|(op, ms)| format!("{op} {ms} ms"))
+            .collect();
+        if !by_operation.is_empty() {
+            write!(out, " ({})", by_operation.join(", "))?;
+        }
+        writeln!(out)?;
     }
     writeln!(out, "{}{}", field("remedy"), e.remedy())?;
     for (i, cause) in e.causes().iter().enumerate() {
