@@ -147,6 +147,12 @@ pub struct Entry {
     pub category: usize,
     pub codes: Codes,
     pub name: Option<String>,
+    /// Other names that lead to this entry: strings real responses carry
+    /// (`ErrorInfo` such as `Err_SNS_GroupAdd_ToTinyId_Not_Friend`) and
+    /// other enum names of the same code.
+    pub aliases: Vec<String>,
+    /// Documented only in older material (an old page or header).
+    pub retired: bool,
     pub description: String,
     pub retryability: String,
     pub retry_after_ms: Option<u32>,
@@ -571,6 +577,8 @@ impl Loader {
             let mut f = Fields::new(self, &doc, t, codes.map(|c| c.to_string()), span);
             f.allow(&["code", "range"]);
             let name = f.optional_text("name");
+            let aliases = f.text_list("aliases");
+            let retired = f.optional_bool("retired");
             let description = f.text("description");
             let retryability = f.one_of("retryability", RETRYABILITY);
             let retry_after_ms = f.optional_u32("retry_after_ms");
@@ -640,6 +648,8 @@ impl Loader {
                 category,
                 codes,
                 name,
+                aliases,
+                retired,
                 description,
                 retryability,
                 retry_after_ms,
@@ -1029,6 +1039,23 @@ impl<'c, 'd, 't> Fields<'c, 'd, 't> {
         }
     }
 
+    pub(crate) fn optional_bool(&mut self, key: &'static str) -> bool {
+        let Some(value) = self.get(key) else {
+            return false;
+        };
+        match value.get_ref() {
+            DeValue::Boolean(b) => *b,
+            other => {
+                let found = other.type_str();
+                self.report(
+                    Some(value.span().start),
+                    format!("`{key}` must be true or false, found {found}"),
+                );
+                false
+            }
+        }
+    }
+
     pub(crate) fn text_list(&mut self, key: &'static str) -> Vec<String> {
         let Some(value) = self.get(key) else {
             return Vec::new();
@@ -1189,12 +1216,12 @@ fn check_entries(ctx: &mut Loader, namespaces: &[NamespaceDef], entries: &[Entry
             }
             Codes::Range(..) => ranges.entry(e.namespace).or_default().push(e),
         }
-        if let Some(name) = &e.name {
+        for name in e.name.iter().chain(&e.aliases) {
             if let Some(first) = names.insert(name.to_ascii_uppercase(), e) {
                 ctx.problem(
                     &e.file,
                     Some(e.line),
-                    code,
+                    code.clone(),
                     format!(
                         "duplicate name {name} (also code {} at {}:{})",
                         first.codes, first.file, first.line

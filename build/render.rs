@@ -227,7 +227,7 @@ fn write_entry(
         out,
         "    Explanation {{ codes: {codes}, namespace: Namespace::{}, category: Category::{}, name: {}, \
          description: {description:?}, retryability: Retryability::{}, retry_after_ms: {}, retry_after_by_operation: &[{}], remedy: {:?}, \
-         causes: &[{}], cause_hints: &[{}], causes_source: {}, source: {}, api: {} }},",
+         causes: &[{}], cause_hints: &[{}], causes_source: {}, source: {}, api: {}, aliases: &{:?}, retired: {} }},",
         pascal_case(&catalog.namespaces[e.namespace].id()),
         pascal_case(&catalog.categories[e.category].id),
         option_str(e.name.as_deref()),
@@ -248,6 +248,8 @@ fn write_entry(
         )),
         source_expr(catalog, source),
         option_str(api),
+        e.aliases,
+        e.retired,
     );
 }
 
@@ -266,11 +268,12 @@ fn exact_codes(catalog: &Catalog) -> BTreeMap<i64, Vec<usize>> {
     by_code
 }
 
-/// The official names, upper-cased, with their entry indices.
+/// The official names and aliases, upper-cased, with their entry indices.
 fn upper_names(catalog: &Catalog) -> Vec<(String, usize)> {
     let names = catalog.entries.iter().enumerate();
     names
-        .filter_map(|(i, e)| Some((e.name.as_ref()?.to_ascii_uppercase(), i)))
+        .flat_map(|(i, e)| e.name.iter().chain(&e.aliases).map(move |n| (n, i)))
+        .map(|(n, i)| (n.to_ascii_uppercase(), i))
         .collect()
 }
 

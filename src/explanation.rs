@@ -166,6 +166,8 @@ pub struct Explanation {
     pub(crate) causes_source: Option<Source>,
     pub(crate) source: Source,
     pub(crate) api: Option<&'static str>,
+    pub(crate) aliases: &'static [&'static str],
+    pub(crate) retired: bool,
 }
 
 impl Explanation {
@@ -296,6 +298,26 @@ impl Explanation {
         self.api
     }
 
+    /// Other names that lead to this entry through
+    /// [`crate::explain_name`]: strings that real responses carry in
+    /// `ErrorInfo` (`Err_SNS_GroupAdd_ToTinyId_Not_Friend`) and other enum
+    /// names of the same code.
+    ///
+    /// ```
+    /// let e = chatcodes::explain_name("Err_SNS_GroupAdd_ToTinyId_Not_Friend").unwrap();
+    /// assert_eq!(e.codes(), chatcodes::Codes::Exact(32216));
+    /// assert!(e.aliases().contains(&"Err_SNS_GroupAdd_ToTinyId_Not_Friend"));
+    /// ```
+    pub const fn aliases(&self) -> &'static [&'static str] {
+        self.aliases
+    }
+
+    /// Whether only older material documents the code (a page or header
+    /// the vendor has since replaced): the code may no longer be returned.
+    pub const fn is_retired(&self) -> bool {
+        self.retired
+    }
+
     /// Whether the code reports a failure; `false` only for
     /// [`Retryability::NotAFailure`] codes such as 30539.
     pub const fn is_failure(&self) -> bool {
@@ -323,9 +345,9 @@ impl Serialize for Explanation {
     /// `vendor`, `namespace`, `category`, `name`, `description`, `retryability`,
     /// `retry_after_ms`, `retry_after_ms_by_operation` (only where delays
     /// differ by operation: `{"read": 250, "write": 200}`), `remedy`,
-    /// `causes`, `source`, `api`.
+    /// `causes`, `source`, `api`, `aliases`, `retired`.
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut r = s.serialize_struct("Explanation", 13)?;
+        let mut r = s.serialize_struct("Explanation", 15)?;
         r.serialize_field("code", &self.codes)?;
         r.serialize_field("vendor", &self.vendor())?;
         r.serialize_field("namespace", &self.namespace)?;
@@ -346,6 +368,8 @@ impl Serialize for Explanation {
         r.serialize_field("causes", &self.causes)?;
         r.serialize_field("source", &self.source)?;
         r.serialize_field("api", &self.api)?;
+        r.serialize_field("aliases", &self.aliases)?;
+        r.serialize_field("retired", &self.retired)?;
         r.end()
     }
 }

@@ -45,6 +45,7 @@ fn expected(e: &Explanation) -> Record {
     );
     put("remedy", e.remedy().to_string());
     put("source", e.source().to_string());
+    put("retired", e.is_retired().to_string());
     r
 }
 

@@ -183,20 +183,35 @@ fn every_tencent_row_of_seed_002_is_in_the_catalogue_with_its_wording() {
             .or_default()
             .insert(row.codes);
     }
-    // The catalogue holds exactly the seed's entries in each category, no more.
+    // The catalogue holds exactly the seed's entries in each category, no
+    // more, among the entries that cite the error code page (other entries
+    // cite the sources that added them).
     for ((ns, category), codes) in &counts {
         let in_catalogue = entries()
-            .filter(|e| e.namespace() == *ns && e.category() == *category)
+            .filter(|e| e.namespace() == *ns && e.category() == *category && from_seeds(e))
             .count();
         assert_eq!(in_catalogue, codes.len(), "{ns}/{category}");
     }
+}
+
+/// Whether an entry comes from the seed pages (or, for the six codes the
+/// error code page leaves without wording, from the header that describes
+/// them): the original catalogue.
+fn from_seeds(e: &chatcodes::Explanation) -> bool {
+    [
+        "tencent-error-codes",
+        "tencent-tim-error-code-h",
+        "nexconn-status-codes",
+        "tencent-faq-profile-relationship",
+    ]
+    .contains(&e.source().document.id)
 }
 
 #[test]
 fn category_counts_match_the_issue() {
     let count = |ns: Namespace, c: Category| {
         entries()
-            .filter(|e| e.namespace() == ns && e.category() == c)
+            .filter(|e| e.namespace() == ns && e.category() == c && from_seeds(e))
             .count()
     };
     use Category::*;
@@ -226,8 +241,10 @@ fn category_counts_match_the_issue() {
     for (ns, category, n) in expected {
         assert_eq!(count(ns, category), n, "{ns}/{category}");
     }
-    assert_eq!(entries().len(), 559);
-    assert_eq!(api_entries().len(), 25);
+    assert_eq!(entries().filter(|e| from_seeds(e)).count(), 559);
+    // Everything added since cites another listed document.
+    assert!(entries().len() > 559);
+    assert!(api_entries().len() >= 25);
 }
 
 #[test]
@@ -351,14 +368,20 @@ fn tencent_entries_carry_the_official_names_of_tim_error_codes() {
         let Codes::Exact(code) = e.codes() else {
             continue;
         };
-        assert_eq!(
-            e.name(),
-            by_code.get(&(e.namespace(), code)).copied(),
-            "name of {code}"
-        );
-        named += usize::from(e.name().is_some());
+        // The reference's names (the 2021 header) are kept; a code the newer
+        // header renamed keeps the old name as an alias, and codes the
+        // reference does not name may carry the newer header's name.
+        if let Some(&name) = by_code.get(&(e.namespace(), code)) {
+            assert!(
+                e.name() == Some(name) || e.aliases().contains(&name),
+                "name of {code}: {:?}, reference {name}",
+                e.name()
+            );
+            named += 1;
+        }
     }
-    assert_eq!(named, 327);
+    // Every name of the reference: the 12 whose codes the seeds lacked are in now.
+    assert_eq!(named, tsv.lines().count() - 1);
 }
 
 #[test]
@@ -380,8 +403,11 @@ fn only_success_and_pending_states_are_not_failures() {
     assert_eq!(
         not_failures,
         [
+            (Namespace::TencentServer, 0),
             (Namespace::TencentServer, 30539),
+            (Namespace::TencentSdk, 0),
             (Namespace::NexconnHttp, 200),
+            (Namespace::NexconnBusiness, 200),
             (Namespace::NexconnBusiness, 25424),
             (Namespace::NexconnBusiness, 25427),
             (Namespace::NexconnBusiness, 25461)

@@ -61,7 +61,14 @@ pub fn markdown() -> String {
                 anchor(ns, c),
                 c.title()
             );
-            let _ = writeln!(out, "Source: {}\n", rows[0].source().document);
+            let mut documents: Vec<String> = Vec::new();
+            for e in &rows {
+                let d = e.source().document.to_string();
+                if !documents.contains(&d) {
+                    documents.push(d);
+                }
+            }
+            let _ = writeln!(out, "Sources: {}\n", documents.join("; "));
             out.push_str(
                 "| code | name | description | retryability | remedy |\n|---|---|---|---|---|\n",
             );
@@ -75,7 +82,14 @@ pub fn markdown() -> String {
                     "| {} | {} | {} | {} | {} |",
                     e.codes(),
                     e.name().map(|n| format!("`{n}`")).unwrap_or_default(),
-                    cell(e.description()),
+                    if e.is_retired() {
+                        format!(
+                            "**Retired:** only older material documents it. {}",
+                            cell(e.description())
+                        )
+                    } else {
+                        cell(e.description())
+                    },
                     retry,
                     cell(e.remedy())
                 );

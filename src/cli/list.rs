@@ -60,12 +60,15 @@ fn words(text: &str) -> Vec<String> {
 }
 
 /// How well `e` matches the query: every query word must occur somewhere; a
-/// word in the name counts most, then the description, then remedy and causes.
+/// word in the name or an alias (a pasted `ErrorInfo`) counts most, then the
+/// description, then remedy and causes.
 pub fn score(e: &Explanation, query: &[String]) -> Option<u32> {
-    let name = e
+    let names: Vec<&str> = e
         .name()
-        .map(|n| words(&n.replace('_', " ")))
-        .unwrap_or_default();
+        .into_iter()
+        .chain(e.aliases().iter().copied())
+        .collect();
+    let name = words(&names.join(" ").replace('_', " "));
     let description = words(e.description());
     let rest = words(&format!("{} {}", e.remedy(), e.causes().join(" ")));
     let mut total = 0;

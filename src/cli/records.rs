@@ -45,6 +45,7 @@ pub const COLUMNS: &[&str] = &[
     "retry_after_ms",
     "remedy",
     "source",
+    "retired",
 ];
 
 /// One column of an entry as text (empty where there is no value).
@@ -63,6 +64,7 @@ pub fn column(e: &Explanation, name: &str) -> String {
             .unwrap_or_default(),
         "remedy" => e.remedy().to_string(),
         "source" => e.source().to_string(),
+        "retired" => e.is_retired().to_string(),
         _ => String::new(),
     }
 }

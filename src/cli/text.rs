@@ -88,5 +88,16 @@ pub fn write_fields(out: &mut impl Write, style: &Style, e: &Explanation) -> io:
         let label = if i == 0 { "causes" } else { "" };
         writeln!(out, "{}{}. {cause}", field(label), i + 1)?;
     }
-    writeln!(out, "{}{}", field("source"), e.source())
+    if !e.aliases().is_empty() {
+        writeln!(out, "{}{}", field("also named"), e.aliases().join(", "))?;
+    }
+    writeln!(out, "{}{}", field("source"), e.source())?;
+    if e.is_retired() {
+        writeln!(
+            out,
+            "{}retired: only older material documents this code",
+            field("status")
+        )?;
+    }
+    Ok(())
 }

@@ -1,0 +1,174 @@
+//! Every code the vendors publish is in the catalogue, under the right vendor
+//! and namespace. The lists in `tests/fixtures/published/` were extracted
+//! from the public repositories by `scripts/extract_published_codes.py`
+//! (codes and names only); each file's first line names its source.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::Path;
+
+use chatcodes::{Namespace, entries, explain_all, explain_in, explain_name};
+
+/// (code, name, namespace, section) rows of one published list.
+fn rows(file: &str) -> Vec<(i64, String, Namespace, String)> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/published")
+        .join(file);
+    let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            let cols: Vec<&str> = l.split('\t').collect();
+            let code = cols[0].split('-').find(|s| !s.is_empty()).unwrap();
+            let code: i64 = if cols[0].starts_with('-') {
+                -code.parse::<i64>().unwrap()
+            } else {
+                code.parse().unwrap()
+            };
+            let namespace = cols[2]
+                .parse()
+                .unwrap_or_else(|_| panic!("{file}: {}", cols[2]));
+            (code, cols[1].to_string(), namespace, cols[3].to_string())
+        })
+        .collect()
+}
+
+const CURRENT: &[&str] = &[
+    "tencent_error_codes.tsv",
+    "tencent_rest_api_codes.tsv",
+    "tencent_tim_error_code_h.tsv",
+    "rongcloud_server_api_json.tsv",
+    "rongcloud_client_rn_imlib.tsv",
+];
+const OLDER: &[&str] = &[
+    "tencent_error_codes_old.tsv",
+    "tencent_v2tim_error_code_h.tsv",
+    "rongcloud_server_errorcode.tsv",
+];
+
+#[test]
+fn every_published_code_is_known_in_its_namespace() {
+    let mut missing = Vec::new();
+    let mut total = 0;
+    for file in CURRENT.iter().chain(OLDER) {
+        let rows = rows(file);
+        assert!(rows.len() >= 20, "{file}: only {} rows", rows.len());
+        for (code, _, namespace, section) in rows {
+            total += 1;
+            let found = explain_in(namespace, code);
+            if found.is_none() {
+                missing.push(format!("{file}: {namespace} {code} ({section})"));
+            }
+            // explain_all lists that meaning too, beside the others.
+            if let Some(e) = found {
+                assert!(explain_all(code).any(|x| std::ptr::eq(x, e)), "{code}");
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "{} unknown:\n{}",
+        missing.len(),
+        missing.join("\n")
+    );
+    assert!(total > 2000, "{total} rows checked");
+}
+
+#[test]
+fn official_names_from_the_newest_header_lead_to_their_codes() {
+    for (code, name, namespace, _) in rows("tencent_tim_error_code_h.tsv") {
+        let e = explain_name(&name).unwrap_or_else(|| panic!("{name} ({code})"));
+        // The header's ERR_SUCC is the SDK's success; every other name is its code's.
+        assert_eq!(
+            (e.codes().first(), e.namespace()),
+            (code, namespace),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn client_sdk_codes_have_their_own_meaning_beside_tencents() {
+    let nexconn = explain_in(Namespace::NexconnClient, 30001).unwrap();
+    let tencent = explain_in(Namespace::TencentServer, 30001).unwrap();
+    assert_ne!(nexconn.description(), tencent.description());
+    assert_eq!(nexconn.name(), Some("RC_NET_CHANNEL_INVALID"));
+    // Every client enum name leads to its code, the second enum's names too.
+    for (code, name, _, _) in rows("rongcloud_client_rn_imlib.tsv") {
+        let e = explain_name(&name).unwrap_or_else(|| panic!("{name}"));
+        assert_eq!(e.codes().first(), code, "{name}");
+        assert_eq!(e.namespace(), Namespace::NexconnClient, "{name}");
+    }
+}
+
+#[test]
+fn success_codes_are_entries_that_are_not_failures() {
+    for (namespace, code) in [
+        (Namespace::TencentServer, 0),
+        (Namespace::TencentSdk, 0),
+        (Namespace::NexconnHttp, 200),
+        (Namespace::NexconnBusiness, 200),
+    ] {
+        let e = explain_in(namespace, code).unwrap_or_else(|| panic!("{namespace} {code}"));
+        assert!(!e.is_failure(), "{namespace} {code}");
+    }
+    assert_eq!(
+        explain_name("ERR_SUCC").unwrap().namespace(),
+        Namespace::TencentSdk
+    );
+}
+
+#[test]
+fn exactly_the_codes_only_older_material_lists_are_retired() {
+    // Codes in an older list and in no current list, except those the seed
+    // pages (newer than any repository copy) document.
+    let key = |r: &(i64, String, Namespace, String)| (r.2.to_string(), r.0);
+    let current: BTreeSet<(String, i64)> = CURRENT
+        .iter()
+        .flat_map(|f| rows(f))
+        .map(|r| key(&r))
+        .collect();
+    let from_seed_pages = |ns: &str, code: i64| {
+        let e = explain_in(ns.parse().unwrap(), code).unwrap();
+        ["tencent-error-codes", "nexconn-status-codes"].contains(&e.source().document.id)
+    };
+    let expected: BTreeSet<(String, i64)> = OLDER
+        .iter()
+        .flat_map(|f| rows(f))
+        .map(|r| key(&r))
+        .filter(|k| !current.contains(k) && !from_seed_pages(&k.0, k.1))
+        .collect();
+    let retired: BTreeSet<(String, i64)> = entries()
+        .filter(|e| e.is_retired())
+        .map(|e| (e.namespace().to_string(), e.codes().first()))
+        .collect();
+    assert!(!expected.is_empty());
+    assert_eq!(retired, expected);
+}
+
+#[test]
+fn every_error_info_string_of_the_samples_leads_to_its_code() {
+    let text = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/published/tencent_rest_error_infos.tsv"),
+    )
+    .unwrap();
+    let mut codes: BTreeMap<&str, BTreeSet<i64>> = BTreeMap::new();
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        codes
+            .entry(cols[1])
+            .or_default()
+            .insert(cols[0].parse().unwrap());
+    }
+    assert!(codes.len() >= 15);
+    for (info, set) in codes {
+        let found = explain_name(info).map(|e| e.codes().first());
+        if set.len() == 1 {
+            assert_eq!(found, set.first().copied(), "{info}");
+        } else {
+            // One string, several codes: no single alias would be honest.
+            assert_eq!(found, None, "{info} is shown with {set:?}");
+        }
+    }
+}
