@@ -167,11 +167,13 @@ pub struct Entry {
     pub source: Source,
 }
 
-/// One row of a per-API table: the API's own wording for a server code.
+/// One row of a per-API table: a code the API documents, with the API's own
+/// wording where its page adds a fact to the code's general meaning.
 #[derive(Debug, Clone)]
 pub struct ApiRow {
     pub code: i64,
-    pub description: String,
+    /// `None`: the page says what the general entry says.
+    pub description: Option<String>,
     /// Index into [`Catalog::entries`] of the namespace entry it refines.
     pub base: usize,
 }
@@ -684,9 +686,9 @@ impl Loader {
             };
             let mut f = Fields::new(self, &doc, t, code.map(|c| c.to_string()), span);
             f.allow(&["code"]);
-            let description = f.text("description");
+            let description = f.optional_text("description");
             f.finish();
-            let (Some(code), Some(description)) = (code, description) else {
+            let Some(code) = code else {
                 continue;
             };
             if let Some(first) = seen.insert(code, line) {

@@ -192,14 +192,13 @@ fn render_entries(catalog: &Catalog, out: &mut String) {
     for api in &catalog.apis {
         for row in &api.rows {
             let base = &catalog.entries[row.base];
-            write_entry(
-                catalog,
-                out,
-                base,
-                &row.description,
-                &api.source,
-                Some(&api.api),
-            );
+            // A row without wording of its own keeps the general entry's
+            // wording and source: the API only documents the code.
+            let (description, source) = match &row.description {
+                Some(own) => (own, &api.source),
+                None => (&base.description, &base.source),
+            };
+            write_entry(catalog, out, base, description, source, Some(&api.api));
         }
     }
     out.push_str("];\n\n");

@@ -27,10 +27,11 @@
 //!
 //! | namespace | what |
 //! |---|---|
-//! | [`Namespace::TencentServer`] | Tencent Cloud Chat server (REST API and backend) codes, plus the own wording of `v4/sns/friend_add` and `v4/sns/friend_update` ([`explain_for_api`]) |
+//! | [`Namespace::TencentServer`] | Tencent Cloud Chat server (REST API and backend) codes, plus the codes each REST API documents, in its own wording where its page adds a fact ([`explain_for_api`]) |
 //! | [`Namespace::TencentSdk`] | Tencent Cloud Chat client SDK codes, including the legacy V3 SDK ([`Category::LegacyV3Sdk`]) |
 //! | [`Namespace::NexconnHttp`] | HTTP statuses of the Nexconn (formerly RongCloud) server API |
 //! | [`Namespace::NexconnBusiness`] | Nexconn business return codes |
+//! | [`Namespace::NexconnClient`] | Nexconn (RongCloud) client SDK codes |
 //!
 //! A code is unique within its namespace. The same number in two namespaces is
 //! never resolved silently: [`explain`] picks by a documented precedence,

@@ -172,3 +172,31 @@ fn every_error_info_string_of_the_samples_leads_to_its_code() {
         }
     }
 }
+
+#[test]
+fn every_rest_api_answers_every_code_its_page_documents_in_its_own_table() {
+    let mut by_api: BTreeMap<String, BTreeSet<i64>> = BTreeMap::new();
+    for (code, _, _, api) in rows("tencent_rest_api_codes.tsv") {
+        by_api.entry(api).or_default().insert(code);
+    }
+    assert!(by_api.len() >= 100, "{} APIs", by_api.len());
+    let mut own = 0;
+    for (api, codes) in &by_api {
+        for &code in codes {
+            let e = chatcodes::explain_for_api(api, code).unwrap_or_else(|| panic!("{api} {code}"));
+            assert_eq!(e.api(), Some(api.as_str()), "{api} {code}");
+            let general = explain_in(Namespace::TencentServer, code).unwrap();
+            assert_eq!(e.retryability(), general.retryability(), "{api} {code}");
+            if e.description() != general.description() {
+                own += 1;
+                assert_eq!(
+                    e.source().document.id.starts_with("tencent-rest"),
+                    true,
+                    "{api} {code}"
+                );
+            }
+        }
+    }
+    // Rows whose page adds a fact have wording of their own.
+    assert!(own >= 90, "{own} rows with their own wording");
+}
