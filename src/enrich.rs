@@ -174,6 +174,9 @@ struct Tail {
     /// The API whose own wording this is, for entries from a per-API table.
     #[serde(skip_serializing_if = "Option::is_none")]
     api: Option<&'static str>,
+    /// Only older material documents the code.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    retired: bool,
 }
 
 /// Explains code fields in NDJSON lines; see the [module docs](self).
@@ -747,6 +750,7 @@ fn tail<'a>(tails: &'a mut HashMap<usize, Box<[u8]>>, e: &'static Explanation) -
                     .map(crate::explanation::OperationDelays),
                 remedy: e.remedy(),
                 api: e.api(),
+                retired: e.is_retired(),
             };
             let mut json = serde_json::to_vec(&tail).expect("an explanation serializes");
             json[0] = b',';

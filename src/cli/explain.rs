@@ -145,6 +145,9 @@ pub fn problem(e: &Explanation) -> serde_json::Value {
     if let Some(ms) = e.retry_after_ms() {
         p["retry_after_ms"] = ms.into();
     }
+    if e.is_retired() {
+        p["retired"] = true.into();
+    }
     p
 }
 
