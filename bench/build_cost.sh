@@ -20,14 +20,14 @@ secs() { # seconds a command takes, to 0.1 s
   end=$(date +%s.%N)
   printf '%.1f' "$(echo "$end - $start" | bc -l)"
 }
-build() { (cd "$1" && shift && cargo build --release --lib -v "$@"); }
+build() { (cd "$1" && shift && cargo build --release -p chatcodes --lib -v "$@"); }
 ran_build_script() { grep -q 'Running `.*build-script-build' "$work/last.log" && echo yes || echo no; }
 echo "empty library crate:                        $(secs build "$work/empty") s"
 echo "chatcodes, default features (clean):        $(secs build "$work/chatcodes") s"
 (cd "$work/chatcodes" && cargo clean --quiet)
-echo "chatcodes --features cli, bin too (clean):  $(secs build "$work/chatcodes" --features cli --bins) s"
+echo "the command, chatcodes-cli (clean):         $(secs sh -c "cd '$work/chatcodes' && cargo build --release -p chatcodes-cli") s"
 (cd "$work/chatcodes" && cargo clean --quiet)
-(cd "$work/chatcodes" && cargo build --release --lib --quiet)
+(cd "$work/chatcodes" && cargo build --release -p chatcodes --lib --quiet)
 touch "$work/chatcodes/src/lib.rs"
 t=$(secs build "$work/chatcodes")
 echo "touch src/lib.rs, rebuild:                  $t s (build script ran: $(ran_build_script))"

@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-cargo build --release --quiet
+cargo build --release --quiet -p chatcodes-cli
 bin=target/release/chatcodes
 python3 bench/gen_big_response.py 120000 > "$work/14mb.json"
 python3 bench/gen_big_response.py 510000 > "$work/59mb.json"

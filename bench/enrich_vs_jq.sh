@@ -8,7 +8,7 @@ lines="${1:-200000}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 python3 bench/gen_rest_log.py "$lines" > "$work/log.ndjson"
-cargo build --release --quiet --features cli
+cargo build --release --quiet -p chatcodes-cli
 bin=target/release/chatcodes
 "$bin" export --format json --dictionary --namespace tencent_server > "$work/dict.json"
 bytes=$(stat -c %s "$work/log.ndjson")

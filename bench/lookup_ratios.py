@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Prints the lookup benchmark as Markdown tables: time per lookup and the ratio
 to chatcodes in the same run. Reads criterion's estimates under
-target/criterion. Usage: cargo bench --bench lookup && bench/lookup_ratios.py"""
+target/criterion. Usage: cargo bench -p chatcodes-bench --bench lookup && bench/lookup_ratios.py"""
 import json, pathlib, sys
 
 root = pathlib.Path(__file__).resolve().parent.parent / "target" / "criterion"
@@ -10,7 +10,7 @@ ok = True
 for group in groups:
     gdir = root / group
     if not gdir.is_dir():
-        sys.exit(f"no results for {group!r} under {root}: run `cargo bench --bench lookup` first")
+        sys.exit(f"no results for {group!r} under {root}: run `cargo bench -p chatcodes-bench --bench lookup` first")
     rows = []
     for bench in sorted(p for p in gdir.iterdir() if (p / "new" / "estimates.json").exists()):
         est = json.loads((bench / "new" / "estimates.json").read_text())

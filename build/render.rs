@@ -21,120 +21,165 @@ pub fn render(catalog: &Catalog) -> String {
     out
 }
 
-fn enum_header(out: &mut String, doc: &str, name: &str) {
-    let _ = writeln!(
+/// A generated enum: its variants with their snake_case names written out
+/// (`api_2` stays `api_2`; strum's case conversion would make it `api2`), an
+/// inherent `ALL`, and `const fn` accessors, one line per variant.
+struct EnumDef<'a> {
+    name: &'a str,
+    doc: &'a str,
+    all_doc: &'a str,
+    /// (snake_case id, doc comment)
+    variants: Vec<(String, String)>,
+    /// (doc, fn name, return type, one value expression per variant)
+    accessors: Vec<(&'a str, &'a str, &'a str, Vec<String>)>,
+}
+
+fn write_enum(out: &mut String, e: &EnumDef<'_>) {
+    let name = e.name;
+    let _ = write!(
         out,
-        "/// {doc}\n#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, \
-         strum::Display, strum::EnumString, strum::EnumIter, strum::IntoStaticStr, \
-         strum::EnumCount, serde::Serialize)]\n\
-         #[strum(serialize_all = \"snake_case\", ascii_case_insensitive)]\n\
-         #[serde(rename_all = \"snake_case\")]\n#[non_exhaustive]\npub enum {name} {{"
+        r#"/// {doc}
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    strum::Display,
+    strum::EnumString,
+    strum::EnumIter,
+    strum::IntoStaticStr,
+    strum::EnumCount,
+    serde::Serialize,
+)]
+#[strum(ascii_case_insensitive)]
+#[non_exhaustive]
+pub enum {name} {{
+"#,
+        doc = e.doc
     );
+    for (id, doc) in &e.variants {
+        let _ = write!(
+            out,
+            "    /// {doc}\n    #[strum(serialize = {id:?})]\n    #[serde(rename = {id:?})]\n    {},\n",
+            pascal_case(id)
+        );
+    }
+    let _ = write!(
+        out,
+        "}}\n\nimpl {name} {{\n    /// {}\n    pub const ALL: &'static [{name}] = &[\n",
+        e.all_doc
+    );
+    for (id, _) in &e.variants {
+        let _ = writeln!(out, "        {name}::{},", pascal_case(id));
+    }
+    out.push_str("    ];\n");
+    for (doc, function, ty, values) in &e.accessors {
+        let _ = write!(
+            out,
+            "\n    /// {doc}\n    pub const fn {function}(self) -> {ty} {{\n        match self {{\n"
+        );
+        for ((id, _), value) in e.variants.iter().zip(values) {
+            let _ = writeln!(out, "            {name}::{} => {value},", pascal_case(id));
+        }
+        out.push_str("        }\n    }\n");
+    }
+    out.push_str("}\n\n");
 }
 
 fn render_vendor(catalog: &Catalog, out: &mut String) {
-    enum_header(out, "The company whose service returns the code.", "Vendor");
-    for v in &catalog.vendors {
-        let _ = writeln!(out, "    /// {}.\n    {},", v.name, pascal_case(&v.id));
-    }
-    out.push_str(
-        "}\n\nimpl Vendor {\n    /// The vendor's name for people, e.g. `Tencent Cloud Chat`.\n",
+    write_enum(
+        out,
+        &EnumDef {
+            name: "Vendor",
+            doc: "The company whose service returns the code.",
+            all_doc: "Every vendor, in data order.",
+            variants: catalog
+                .vendors
+                .iter()
+                .map(|v| (v.id.clone(), format!("{}.", v.name)))
+                .collect(),
+            accessors: vec![(
+                "The vendor's name for people, e.g. `Tencent Cloud Chat`.",
+                "display_name",
+                "&'static str",
+                catalog
+                    .vendors
+                    .iter()
+                    .map(|v| format!("{:?}", v.name))
+                    .collect(),
+            )],
+        },
     );
-    out.push_str("    pub const fn display_name(self) -> &'static str {\n        match self {\n");
-    for v in &catalog.vendors {
-        let _ = writeln!(
-            out,
-            "            Vendor::{} => {:?},",
-            pascal_case(&v.id),
-            v.name
-        );
-    }
-    out.push_str("        }\n    }\n}\n\n");
 }
 
 fn render_namespace(catalog: &Catalog, out: &mut String) {
-    enum_header(
+    let nss = &catalog.namespaces;
+    write_enum(
         out,
-        "Where a code number is defined: a vendor and a domain. A code is unique \
-         within its namespace; declaration order is the precedence of [`crate::explain`].",
-        "Namespace",
+        &EnumDef {
+            name: "Namespace",
+            doc: "Where a code number is defined: a vendor and a domain. A code is unique \
+                  within its namespace; declaration order is the precedence of [`crate::explain`].",
+            all_doc: "Every namespace, highest precedence first.",
+            variants: nss
+                .iter()
+                .map(|n| {
+                    (
+                        n.id(),
+                        format!("{}: {}.", vendor_name(catalog, &n.vendor), n.title),
+                    )
+                })
+                .collect(),
+            accessors: vec![
+                (
+                    "The vendor that defines the namespace's codes.",
+                    "vendor",
+                    "Vendor",
+                    nss.iter()
+                        .map(|n| format!("Vendor::{}", pascal_case(&n.vendor)))
+                        .collect(),
+                ),
+                (
+                    "The domain within the vendor, e.g. `server` or `sdk`.",
+                    "domain",
+                    "&'static str",
+                    nss.iter().map(|n| format!("{:?}", n.domain)).collect(),
+                ),
+                (
+                    "The namespace's title for people, e.g. `Server (REST API and backend)`.",
+                    "title",
+                    "&'static str",
+                    nss.iter().map(|n| format!("{:?}", n.title)).collect(),
+                ),
+            ],
+        },
     );
-    for ns in &catalog.namespaces {
-        let _ = writeln!(
-            out,
-            "    /// {}: {}.\n    {},",
-            vendor_name(catalog, &ns.vendor),
-            ns.title,
-            pascal_case(&ns.id())
-        );
-    }
-    out.push_str("}\n\nimpl Namespace {\n");
-    out.push_str("    /// Every namespace, highest precedence first.\n");
-    let all: Vec<String> = catalog
-        .namespaces
-        .iter()
-        .map(|n| format!("Namespace::{}", pascal_case(&n.id())))
-        .collect();
-    let _ = writeln!(
-        out,
-        "    pub const ALL: &'static [Namespace] = &[{}];",
-        all.join(", ")
-    );
-    out.push_str("    /// The vendor that defines the namespace's codes.\n");
-    out.push_str("    pub const fn vendor(self) -> Vendor {\n        match self {\n");
-    for ns in &catalog.namespaces {
-        let _ = writeln!(
-            out,
-            "            Namespace::{} => Vendor::{},",
-            pascal_case(&ns.id()),
-            pascal_case(&ns.vendor)
-        );
-    }
-    out.push_str(
-        "        }\n    }\n    /// The domain within the vendor, e.g. `server` or `sdk`.\n",
-    );
-    out.push_str("    pub const fn domain(self) -> &'static str {\n        match self {\n");
-    for ns in &catalog.namespaces {
-        let _ = writeln!(
-            out,
-            "            Namespace::{} => {:?},",
-            pascal_case(&ns.id()),
-            ns.domain
-        );
-    }
-    out.push_str("        }\n    }\n    /// The namespace's title for people, e.g. `Server (REST API and backend)`.\n");
-    out.push_str("    pub const fn title(self) -> &'static str {\n        match self {\n");
-    for ns in &catalog.namespaces {
-        let _ = writeln!(
-            out,
-            "            Namespace::{} => {:?},",
-            pascal_case(&ns.id()),
-            ns.title
-        );
-    }
-    out.push_str("        }\n    }\n}\n\n");
 }
 
 fn render_category(catalog: &Catalog, out: &mut String) {
-    enum_header(
+    let cats = &catalog.categories;
+    write_enum(
         out,
-        "The section of the vendor's documentation a code belongs to; one per data file name.",
-        "Category",
+        &EnumDef {
+            name: "Category",
+            doc: "The section of the vendor's documentation a code belongs to; one per data file name.",
+            all_doc: "Every category, in data order.",
+            variants: cats
+                .iter()
+                .map(|c| (c.id.clone(), format!("{}.", c.title)))
+                .collect(),
+            accessors: vec![(
+                "The category's title for people, e.g. `Relationship chain`.",
+                "title",
+                "&'static str",
+                cats.iter().map(|c| format!("{:?}", c.title)).collect(),
+            )],
+        },
     );
-    for c in &catalog.categories {
-        let _ = writeln!(out, "    /// {}.\n    {},", c.title, pascal_case(&c.id));
-    }
-    out.push_str("}\n\nimpl Category {\n    /// The category's title for people, e.g. `Relationship chain`.\n");
-    out.push_str("    pub const fn title(self) -> &'static str {\n        match self {\n");
-    for c in &catalog.categories {
-        let _ = writeln!(
-            out,
-            "            Category::{} => {:?},",
-            pascal_case(&c.id),
-            c.title
-        );
-    }
-    out.push_str("        }\n    }\n}\n\n");
 }
 
 fn vendor_name<'a>(catalog: &'a Catalog, id: &'a str) -> &'a str {
@@ -222,39 +267,56 @@ fn write_entry(
         .iter()
         .map(|(cause, info)| format!("({}, &{info:?})", cause - 1))
         .collect();
-    let _ = writeln!(
+    let delays: Vec<String> = e
+        .retry_after_by_operation
+        .iter()
+        .map(|(op, ms)| format!("(Operation::{}, {ms})", pascal_case(op)))
+        .collect();
+    let causes_source = e.causes_source.as_ref().map_or("None".into(), |s| {
+        format!("Some({})", source_expr(catalog, s))
+    });
+    let _ = write!(
         out,
-        "    Explanation {{ codes: {codes}, namespace: Namespace::{}, category: Category::{}, name: {}, \
-         description: {description:?}, retryability: Retryability::{}, retry_after_ms: {}, retry_after_by_operation: &[{}], remedy: {:?}, \
-         causes: &[{}], cause_hints: &[{}], causes_source: {}, source: {}, api: {}, aliases: &{:?}, retired: {} }},",
-        pascal_case(&catalog.namespaces[e.namespace].id()),
-        pascal_case(&catalog.categories[e.category].id),
-        option_str(e.name.as_deref()),
-        pascal_case(&e.retryability),
-        e.retry_after_ms
+        r#"    Explanation {{
+        codes: {codes},
+        namespace: Namespace::{namespace},
+        category: Category::{category},
+        name: {name},
+        description: {description:?},
+        retryability: Retryability::{retryability},
+        retry_after_ms: {retry_after_ms},
+        retry_after_by_operation: &[{delays}],
+        remedy: {remedy:?},
+        causes: &[{causes}],
+        cause_hints: &[{hints}],
+        causes_source: {causes_source},
+        source: {source},
+        api: {api},
+        aliases: &{aliases:?},
+        retired: {retired},
+    }},
+"#,
+        namespace = pascal_case(&catalog.namespaces[e.namespace].id()),
+        category = pascal_case(&catalog.categories[e.category].id),
+        name = option_str(e.name.as_deref()),
+        retryability = pascal_case(&e.retryability),
+        retry_after_ms = e
+            .retry_after_ms
             .map_or("None".into(), |ms| format!("Some({ms})")),
-        e.retry_after_by_operation
-            .iter()
-            .map(|(op, ms)| format!("(Operation::{}, {ms})", pascal_case(op)))
-            .collect::<Vec<_>>()
-            .join(", "),
-        e.remedy,
-        causes.join(", "),
-        hints.join(", "),
-        e.causes_source.as_ref().map_or("None".into(), |s| format!(
-            "Some({})",
-            source_expr(catalog, s)
-        )),
-        source_expr(catalog, source),
-        option_str(api),
-        e.aliases,
-        e.retired,
+        delays = delays.join(", "),
+        remedy = e.remedy,
+        causes = causes.join(", "),
+        hints = hints.join(", "),
+        source = source_expr(catalog, source),
+        api = option_str(api),
+        aliases = e.aliases,
+        retired = e.retired,
     );
 }
 
 /// Exact codes: each code's entry indices across namespaces, in precedence
 /// order (highest first).
-fn exact_codes(catalog: &Catalog) -> BTreeMap<i64, Vec<usize>> {
+pub fn exact_codes(catalog: &Catalog) -> BTreeMap<i64, Vec<usize>> {
     let mut by_code: BTreeMap<i64, Vec<usize>> = BTreeMap::new();
     for (i, e) in catalog.entries.iter().enumerate() {
         if let Codes::Exact(c) = e.codes {
@@ -268,34 +330,12 @@ fn exact_codes(catalog: &Catalog) -> BTreeMap<i64, Vec<usize>> {
 }
 
 /// The official names and aliases, upper-cased, with their entry indices.
-fn upper_names(catalog: &Catalog) -> Vec<(String, usize)> {
+pub fn upper_names(catalog: &Catalog) -> Vec<(String, usize)> {
     let names = catalog.entries.iter().enumerate();
     names
         .flat_map(|(i, e)| e.name.iter().chain(&e.aliases).map(move |n| (n, i)))
         .map(|(n, i)| (n.to_ascii_uppercase(), i))
         .collect()
-}
-
-/// `match` statements over the exact codes and the names, for the lookup
-/// benchmark's "generated match" alternative (`$OUT_DIR/bench_match.rs`).
-pub fn render_bench_match(catalog: &Catalog) -> String {
-    let mut out = String::from(
-        "/// The highest-precedence entry index of an exact code.\n\
-         pub fn match_code(code: i64) -> Option<u16> {\n    match code {\n",
-    );
-    for (code, indices) in &exact_codes(catalog) {
-        let _ = writeln!(out, "        {code} => Some({}),", indices[0]);
-    }
-    out.push_str("        _ => None,\n    }\n}\n\n");
-    out.push_str(
-        "/// The entry index of an upper-case official name.\n\
-         pub fn match_name(name: &str) -> Option<u16> {\n    match name {\n",
-    );
-    for (name, i) in upper_names(catalog) {
-        let _ = writeln!(out, "        {name:?} => Some({i}),");
-    }
-    out.push_str("        _ => None,\n    }\n}\n");
-    out
 }
 
 /// Writes a `PerfectMap` static: a PTRHash table built by phf's generator
@@ -383,13 +423,19 @@ fn render_maps(catalog: &Catalog, out: &mut String) {
             |(code, _), seed| crate::hashing::code_hash(code, seed),
             |(code, i)| format!("({code}, {i})"),
         );
-        tables.push(format!(
-            "    ({:?}, Namespace::{}, &API_{a}),",
-            api.api,
-            pascal_case(&catalog.namespaces[api.namespace].id())
+        tables.push((
+            api.api.clone(),
+            format!(
+                "    ({:?}, Namespace::{}, &API_{a}),",
+                api.api,
+                pascal_case(&catalog.namespaces[api.namespace].id())
+            ),
         ));
     }
-    out.push_str("/// Per-API tables: (API, its namespace, code -> entry index).\n");
+    // Sorted by API, for a binary search.
+    tables.sort();
+    let tables = tables.into_iter().map(|(_, line)| line);
+    out.push_str("/// Per-API tables, sorted by API: (API, its namespace, code -> entry index).\n");
     out.push_str("pub(crate) static APIS: &[(&str, Namespace, &PerfectMap<i64, u16>)] = &[\n");
     for table in tables {
         out.push_str(&table);

@@ -49,8 +49,10 @@
 //!   names (adds `serde_json` and `strsim`).
 //! - `enrich` (implies `response`): [`enrich`], which explains the code fields
 //!   of NDJSON log lines in place, as `chatcodes enrich` does (adds `memchr`).
-//! - `cli` (implies `enrich`): the `chatcodes` command-line tool and its
-//!   dependencies (`cargo install --path . --features cli` from a clone).
+//!
+//! The `chatcodes` command is a crate of its own (`chatcodes-cli` in the
+//! repository's `cli/`, `cargo install --path cli` from a clone), so no
+//! feature of this library exists only for it.
 //!
 //! No feature is on by default: the library alone needs `phf_shared`, `serde`,
 //! `strum` and `thiserror`.

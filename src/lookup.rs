@@ -119,7 +119,13 @@ pub fn explain_in(namespace: Namespace, code: i64) -> Option<&'static Explanatio
 /// assert_eq!(e.api(), None);
 /// ```
 pub fn explain_for_api(api: &str, code: i64) -> Option<&'static Explanation> {
-    match APIS.iter().find(|(name, _, _)| names_api(api, name)) {
+    // Every API path starts with `v4/` (the build checks), so the table,
+    // sorted by path, is sorted by what follows it too.
+    let path = api_path(api);
+    let command = path.strip_prefix("v4/").unwrap_or(path);
+    let found =
+        APIS.binary_search_by(|(name, _, _)| name.strip_prefix("v4/").unwrap_or(name).cmp(command));
+    match found.ok().map(|i| &APIS[i]) {
         Some((_, namespace, table)) => match table.get(code) {
             Some(&index) => Some(entry(index)),
             None => explain_in(*namespace, code),
@@ -139,12 +145,6 @@ pub(crate) fn api_path(text: &str) -> &str {
         s = rest.find('/').map_or("", |i| &rest[i..]);
     }
     s.trim_matches('/')
-}
-
-/// Whether `text` names the API whose path is `canonical` (`v4/...`).
-pub(crate) fn names_api(text: &str, canonical: &str) -> bool {
-    let path = api_path(text);
-    path == canonical || canonical.strip_prefix("v4/") == Some(path)
 }
 
 /// The APIs that have a table of their own wording, e.g. `v4/sns/friend_add`.

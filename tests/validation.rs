@@ -5,6 +5,12 @@
 #[path = "../build/catalog.rs"]
 mod catalog;
 #[allow(dead_code)]
+#[path = "../src/hashing.rs"]
+mod hashing;
+#[allow(dead_code)]
+#[path = "../build/render.rs"]
+mod render;
+#[allow(dead_code)]
 #[path = "../build/responses.rs"]
 mod responses;
 
@@ -159,13 +165,17 @@ fn all_problems_come_in_one_pass() {
 #[test]
 fn a_good_fixture_loads_with_negative_codes_ranges_causes_and_an_api_table() {
     let catalog = load(&fixture("good")).unwrap_or_else(|p| panic!("{p:#?}"));
-    assert_eq!(catalog.entries.len(), 2);
-    assert_eq!(catalog.entries[0].codes, Codes::Exact(-1));
-    assert_eq!(catalog.entries[0].retry_after_ms, Some(250));
-    assert_eq!(catalog.entries[1].codes, Codes::Range(500, 600));
-    assert_eq!(catalog.entries[1].causes, ["Somebody said so."]);
+    assert_eq!(catalog.entries.len(), 3);
+    let find = |codes| {
+        let i = catalog.entries.iter().position(|e| e.codes == codes);
+        (i, i.map(|i| &catalog.entries[i]))
+    };
+    let (negative, e) = find(Codes::Exact(-1));
+    assert_eq!(e.unwrap().retry_after_ms, Some(250));
+    let (_, e) = find(Codes::Range(500, 600));
+    assert_eq!(e.unwrap().causes, ["Somebody said so."]);
     assert_eq!(catalog.apis[0].api, "v1/thing");
-    assert_eq!(catalog.apis[0].rows[0].base, 0);
+    assert_eq!(Some(catalog.apis[0].rows[0].base), negative);
 }
 
 #[test]
@@ -257,4 +267,36 @@ fn a_good_item_array_with_paths_loads() {
     assert_eq!(contacts.items[0].item, "ContactItem.To_Account");
     // The fixture catalogue's API is not a Tencent REST API: reported.
     assert!(responses::load(&real, &catalog).is_err());
+}
+
+#[test]
+fn a_category_file_named_api_2_stays_api_2_in_the_generated_enum() {
+    let catalog = load(&fixture("good")).unwrap_or_else(|p| panic!("{p:#?}"));
+    assert!(catalog.categories.iter().any(|c| c.id == "api_2"));
+    let code = render::render(&catalog);
+    assert!(
+        code.contains(
+            "    #[strum(serialize = \"api_2\")]\n    #[serde(rename = \"api_2\")]\n    Api2,"
+        ),
+        "{code}"
+    );
+    // Generated code reads like code: one field of an entry per line.
+    let fields = [
+        "codes:",
+        "namespace:",
+        "category:",
+        "description:",
+        "retryability:",
+        "remedy:",
+        "source:",
+        "api:",
+    ];
+    for line in code.lines() {
+        let n = fields
+            .iter()
+            .filter(|f| line.contains(&format!(" {f} ")) || line.trim_start().starts_with(*f))
+            .count();
+        assert!(n <= 1, "several fields on one line: {line}");
+    }
+    assert!(code.contains("        retryability: Retryability::Permanent,\n"));
 }

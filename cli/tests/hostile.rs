@@ -1,6 +1,5 @@
 //! Hostile input for the command line: every case gets a faithful
 //! pass-through or a clear error, never a crash or a lost line.
-#![cfg(feature = "cli")]
 
 mod common;
 

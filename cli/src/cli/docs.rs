@@ -3,7 +3,6 @@
 use std::fmt::Write;
 
 use chatcodes::{Category, Explanation, Namespace, entries, explain_all};
-use strum::IntoEnumIterator;
 
 /// Escapes text for a Markdown table cell.
 fn cell(text: &str) -> String {
@@ -21,7 +20,9 @@ fn namespace_heading(ns: Namespace) -> String {
 
 /// A namespace's non-empty categories with their entries, in category order.
 fn sections(ns: Namespace) -> Vec<(Category, Vec<&'static Explanation>)> {
-    Category::iter()
+    Category::ALL
+        .iter()
+        .copied()
         .map(|c| {
             (
                 c,

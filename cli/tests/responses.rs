@@ -3,7 +3,6 @@
 //! (`NAME.toml`): the exit status, the vendor, every failure with the item it
 //! concerns, the outcomes that are not failures, or the error for a body
 //! that is not a response.
-#![cfg(feature = "cli")]
 
 mod common;
 

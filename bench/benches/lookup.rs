@@ -8,7 +8,7 @@
 //!
 //! Every alternative answers the same question as `explain`: the best exact
 //! entry, else the range that covers the code (the same scan for all).
-//! Run: `cargo bench --bench lookup`; ratios: `python3 bench/lookup_ratios.py`.
+//! Run: `cargo bench -p chatcodes-bench --bench lookup`; ratios: `python3 bench/lookup_ratios.py`.
 
 use std::collections::HashMap;
 use std::hint::black_box;
@@ -161,7 +161,7 @@ fn sets(c: &Catalogue) -> Sets {
         x ^= x >> 7;
         x ^= x << 17;
         // Mostly near real codes (-20000..200000), some anywhere in i64.
-        let code = if x % 4 == 0 {
+        let code = if x.is_multiple_of(4) {
             x as i64
         } else {
             (x % 220_000) as i64 - 20_000

@@ -3,7 +3,6 @@
 //!
 //! This checks all entries rather than a proptest sample of them: the
 //! catalogue is small enough to be exhaustive.
-#![cfg(feature = "cli")]
 
 use std::collections::BTreeMap;
 use std::process::Command;

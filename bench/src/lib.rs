@@ -1,0 +1,1 @@
+//! Empty: the benchmark lives in benches/lookup.rs.
