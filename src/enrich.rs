@@ -16,10 +16,9 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
-//! The explanation holds `code`, `namespace`, `category`, `name`,
-//! `description`, `retryability`, `retry_after_ms` (where documented),
-//! `remedy`, and `api` when the wording is a REST API's own
-//! ([`Enricher::api`]). A code the catalogue does not know gets
+//! The explanation is the code's [`crate::Record`], the same record every
+//! output of chatcodes writes (`api` names the REST API when the wording is
+//! its own, [`Enricher::api`]). A code the catalogue does not know gets
 //! `{"code": N, "unknown": true}`; zero codes and values that are not codes
 //! are left alone.
 //!
@@ -34,7 +33,6 @@ use std::collections::HashMap;
 use std::io::{self, Read, Write};
 
 use memchr::memmem::Finder;
-use serde::Serialize;
 
 use crate::{Explanation, Namespace, code_from_json, explain_for_api, explain_in};
 
@@ -156,27 +154,6 @@ struct Insert {
     /// Looked up once the whole line is read, since the line's API field
     /// may come after the code.
     explanation: Option<&'static Explanation>,
-}
-
-/// The fields of an explanation record after `code`, serialized once per entry.
-#[derive(Serialize)]
-struct Tail {
-    namespace: Namespace,
-    category: crate::Category,
-    name: Option<&'static str>,
-    description: &'static str,
-    retryability: crate::Retryability,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    retry_after_ms: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    retry_after_ms_by_operation: Option<crate::explanation::OperationDelays>,
-    remedy: &'static str,
-    /// The API whose own wording this is, for entries from a per-API table.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    api: Option<&'static str>,
-    /// Only older material documents the code.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    retired: bool,
 }
 
 /// Explains code fields in NDJSON lines; see the [module docs](self).
@@ -734,27 +711,20 @@ impl Enricher {
 }
 
 /// The serialized explanation fields after `code`, cached per entry.
+/// The entry's [`crate::Record`] after its `code` (`,"vendor":...}`),
+/// serialized once per entry: the code itself is written per line, so a range
+/// entry's record names the code found.
 fn tail<'a>(tails: &'a mut HashMap<usize, Box<[u8]>>, e: &'static Explanation) -> &'a [u8] {
     tails
         .entry(e as *const Explanation as usize)
         .or_insert_with(|| {
-            let tail = Tail {
-                namespace: e.namespace(),
-                category: e.category(),
-                name: e.name(),
-                description: e.description(),
-                retryability: e.retryability(),
-                retry_after_ms: e.retry_after_ms(),
-                retry_after_ms_by_operation: Some(e.retry_after_by_operation())
-                    .filter(|d| !d.is_empty())
-                    .map(crate::explanation::OperationDelays),
-                remedy: e.remedy(),
-                api: e.api(),
-                retired: e.is_retired(),
-            };
-            let mut json = serde_json::to_vec(&tail).expect("an explanation serializes");
-            json[0] = b',';
-            json.into_boxed_slice()
+            let json = serde_json::to_vec(&e.record_for(0)).expect("a record serializes");
+            // `{"code":0,...}`: keep what follows the code.
+            let rest = json
+                .iter()
+                .position(|&b| b == b',')
+                .expect("a record has fields after its code");
+            json[rest..].into()
         })
 }
 
@@ -958,7 +928,7 @@ mod tests {
         let (outcome, out) = enrich(&mut e, r#"{ "a" : 1.50 , "ErrorCode" : 70001 }"#);
         assert_eq!(outcome, LineOutcome::Enriched { unknown_codes: 0 });
         assert!(
-            out.starts_with(r#"{ "a" : 1.50 , "ErrorCode" : 70001,"ErrorCode_explained":{"code":70001,"namespace":"tencent_server""#),
+            out.starts_with(r#"{ "a" : 1.50 , "ErrorCode" : 70001,"ErrorCode_explained":{"code":70001,"vendor":"tencent","namespace":"tencent_server""#),
             "{out}"
         );
         assert!(out.ends_with("} }"), "{out}");
@@ -973,7 +943,29 @@ mod tests {
         assert_eq!(explained["api"], "v4/sns/friend_add");
         assert_eq!(explained["description"], "Your friend list is full.");
         let (_, out) = enrich(&mut Enricher::new(), r#"{"ErrorCode":70001}"#);
-        assert!(!out.contains(r#""api""#), "{out}");
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert!(v["ErrorCode_explained"]["api"].is_null(), "{out}");
+    }
+
+    #[test]
+    fn the_explanation_is_the_librarys_record_of_the_code() {
+        for (line, code) in [
+            (r#"{"ErrorCode":70001}"#, 70001),
+            (r#"{"ErrorCode":125000}"#, 125_000),
+            (r#"{"ErrorCode":0.0,"ResultCode":"30539"}"#, 30539),
+        ] {
+            let (_, out) = enrich(&mut Enricher::new(), line);
+            let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+            let field = if code == 30539 {
+                "ResultCode_explained"
+            } else {
+                "ErrorCode_explained"
+            };
+            let record = crate::explain_in(Namespace::TencentServer, code)
+                .unwrap()
+                .record_for(code);
+            assert_eq!(v[field], serde_json::to_value(record).unwrap(), "{line}");
+        }
     }
 
     #[test]

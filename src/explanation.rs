@@ -3,7 +3,7 @@
 use std::fmt;
 use std::time::Duration;
 
-use serde::ser::{Serialize, SerializeStruct, Serializer};
+use serde::ser::{Serialize, Serializer};
 
 use crate::retryability::{Operation, Retryability};
 use crate::tables::{Category, Namespace, Vendor};
@@ -337,48 +337,5 @@ impl fmt::Display for Explanation {
             " ({}/{}, {}): {}",
             self.namespace, self.category, self.retryability, self.description
         )
-    }
-}
-
-impl Serialize for Explanation {
-    /// One flat record: `code` (a number, or `first-last` for a range),
-    /// `vendor`, `namespace`, `category`, `name`, `description`, `retryability`,
-    /// `retry_after_ms`, `retry_after_ms_by_operation` (only where delays
-    /// differ by operation: `{"read": 250, "write": 200}`), `remedy`,
-    /// `causes`, `source`, `api`, `aliases`, `retired`.
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut r = s.serialize_struct("Explanation", 15)?;
-        r.serialize_field("code", &self.codes)?;
-        r.serialize_field("vendor", &self.vendor())?;
-        r.serialize_field("namespace", &self.namespace)?;
-        r.serialize_field("category", &self.category)?;
-        r.serialize_field("name", &self.name)?;
-        r.serialize_field("description", &self.description)?;
-        r.serialize_field("retryability", &self.retryability)?;
-        r.serialize_field("retry_after_ms", &self.retry_after_ms)?;
-        if self.retry_after_by_operation.is_empty() {
-            r.skip_field("retry_after_ms_by_operation")?;
-        } else {
-            r.serialize_field(
-                "retry_after_ms_by_operation",
-                &OperationDelays(self.retry_after_by_operation),
-            )?;
-        }
-        r.serialize_field("remedy", &self.remedy)?;
-        r.serialize_field("causes", &self.causes)?;
-        r.serialize_field("source", &self.source)?;
-        r.serialize_field("api", &self.api)?;
-        r.serialize_field("aliases", &self.aliases)?;
-        r.serialize_field("retired", &self.retired)?;
-        r.end()
-    }
-}
-
-/// Per-operation delays serialized as a map, `{"read": 250, "write": 200}`.
-pub(crate) struct OperationDelays(pub(crate) &'static [(Operation, u32)]);
-
-impl Serialize for OperationDelays {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_map(self.0.iter().map(|(op, ms)| (op, ms)))
     }
 }

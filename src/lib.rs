@@ -66,6 +66,7 @@ mod explanation;
 mod hashing;
 mod lookup;
 mod parse;
+mod record;
 #[cfg(feature = "response")]
 mod response;
 mod retryability;
@@ -78,6 +79,7 @@ pub use lookup::{
     explain_in, explain_name,
 };
 pub use parse::{CodeQuery, ParseCodeError};
+pub use record::Record;
 #[cfg(feature = "response")]
 pub use response::{
     Item, Outcome, OutcomeKind, Parser, Response, ResponseError, UnknownApi, code_from_json,

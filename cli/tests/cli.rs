@@ -229,7 +229,7 @@ fn enrich_explains_every_item_array_and_reads_the_api_of_each_line() {
     assert_eq!(own["description"], "Your friend list is full.");
     // An unknown API falls back to the server entry.
     let server = &lines[4]["ResultItem"][0]["ResultCode_explained"];
-    assert!(server.get("api").is_none());
+    assert!(server["api"].is_null());
     assert_eq!(server["name"], "ERR_SVR_FRIENDSHIP_COUNT_LIMIT");
     // --api-field names another field, --api-field '' reads none.
     let line = br#"{"endpoint":"sns/friend_add","api":"x","ResultItem":[{"ResultCode":30010}]}"#;

@@ -3,7 +3,9 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use chatcodes::{CodeQuery, Explanation, Namespace, explain_all, explain_for_api, explain_in};
+use chatcodes::{
+    CodeQuery, Explanation, Namespace, Record, explain_all, explain_for_api, explain_in,
+};
 
 use super::Format;
 use super::text::{Style, write_explanation};
@@ -72,14 +74,21 @@ pub fn run(args: &Args) -> ExitCode {
             }
         }
     }
-    let flat: Vec<&Explanation> = found
+    // Each meaning as a record of the code asked about: a code inside a range
+    // carries both.
+    let records: Vec<Record> = found
         .iter()
-        .flat_map(|(_, hits)| hits.iter().copied())
+        .flat_map(|(query, hits)| {
+            hits.iter().map(move |e| match query {
+                CodeQuery::Code(code) => e.record_for(*code),
+                CodeQuery::Name(_) => e.record(),
+            })
+        })
         .collect();
     let result = match args.format {
         Format::Text => print_text(&found),
-        Format::Json => print_json(&flat),
-        Format::Problem => print_problems(&flat),
+        Format::Json => print_json(&records),
+        Format::Problem => print_problems(&records),
     };
     if let Err(e) = result {
         if e.kind() != io::ErrorKind::BrokenPipe {
@@ -121,39 +130,36 @@ fn print_text(found: &[(CodeQuery, Vec<&Explanation>)]) -> io::Result<()> {
     out.flush()
 }
 
-fn print_json(found: &[&Explanation]) -> io::Result<()> {
+fn print_json(found: &[Record]) -> io::Result<()> {
     let mut out = io::stdout().lock();
     serde_json::to_writer_pretty(&mut out, found)?;
     writeln!(out)
 }
 
-/// An RFC 9457 `application/problem+json` object for one explanation.
-pub fn problem(e: &Explanation) -> serde_json::Value {
-    let mut p = serde_json::json!({
-        "type": format!("urn:chatcodes:{}:{}", e.namespace(), e.codes()),
-        "title": e.name().unwrap_or(e.category().title()),
-        "detail": e.description(),
-        "code": e.codes(),
-        "namespace": e.namespace(),
-        "category": e.category(),
-        "retryability": e.retryability(),
-        "remedy": e.remedy(),
-    });
-    if e.namespace() == Namespace::NexconnHttp {
-        p["status"] = e.codes().first().into();
+/// An RFC 9457 `application/problem+json` object for one record: `type`,
+/// `title`, `detail` (and `status` for an HTTP status), then the record's
+/// fields as extension members.
+pub fn problem(r: &Record) -> serde_json::Value {
+    let mut p = serde_json::Map::new();
+    let kind = r.range.unwrap_or(r.code);
+    p.insert(
+        "type".into(),
+        format!("urn:chatcodes:{}:{kind}", r.namespace).into(),
+    );
+    p.insert("title".into(), r.name.unwrap_or(r.category.title()).into());
+    p.insert("detail".into(), r.description.into());
+    if r.namespace == Namespace::NexconnHttp {
+        p.insert("status".into(), r.code.first().into());
     }
-    if let Some(ms) = e.retry_after_ms() {
-        p["retry_after_ms"] = ms.into();
+    if let Ok(serde_json::Value::Object(fields)) = serde_json::to_value(r) {
+        p.extend(fields);
     }
-    if e.is_retired() {
-        p["retired"] = true.into();
-    }
-    p
+    serde_json::Value::Object(p)
 }
 
 /// One problem object for one explanation, a JSON array for several.
-fn print_problems(found: &[&Explanation]) -> io::Result<()> {
-    let mut problems: Vec<serde_json::Value> = found.iter().map(|e| problem(e)).collect();
+fn print_problems(found: &[Record]) -> io::Result<()> {
+    let mut problems: Vec<serde_json::Value> = found.iter().map(problem).collect();
     let value = if problems.len() == 1 {
         problems.remove(0)
     } else {

@@ -2,10 +2,10 @@
 
 use std::io::{self, Write};
 
-use chatcodes::Explanation;
+use chatcodes::{Explanation, Record};
 use clap::ValueEnum;
 
-use super::records::{COLUMNS, Filter, column, is_best_match};
+use super::records::{Filter, cell, fields, is_best_match};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
@@ -25,8 +25,10 @@ pub struct Args {
     #[arg(long, short, value_enum, default_value_t = ExportFormat::Csv)]
     format: ExportFormat,
     /// Comma-separated columns to keep, e.g. `code,description` for Fluent Bit's
-    /// lookup filter. Available: code, vendor, namespace, category, name,
-    /// description, retryability, retry_after_ms, remedy, source.
+    /// lookup filter: any field of the record (code, range, vendor, namespace,
+    /// category, name, description, retryability, retry_after_ms,
+    /// retry_after_ms_by_operation, remedy, causes, source, api, aliases,
+    /// retired). Default: code to source, and retired.
     #[arg(long, value_delimiter = ',')]
     columns: Option<Vec<String>>,
     /// Write a dictionary `"code": "description"` (JSON or YAML, quoted keys),
@@ -40,12 +42,15 @@ pub struct Args {
 pub fn run(args: &Args) -> io::Result<()> {
     let columns: Vec<&str> = match &args.columns {
         Some(cols) => cols.iter().map(|c| c.trim()).collect(),
-        None => COLUMNS.to_vec(),
+        None => Record::COLUMNS.to_vec(),
     };
-    if let Some(bad) = columns.iter().find(|c| !COLUMNS.contains(c)) {
+    if let Some(bad) = columns.iter().find(|c| !Record::FIELDS.contains(c)) {
         return Err(io::Error::new(
             io::ErrorKind::InvalidInput,
-            format!("unknown column {bad:?}; available: {}", COLUMNS.join(", ")),
+            format!(
+                "unknown column {bad:?}; available: {}",
+                Record::FIELDS.join(", ")
+            ),
         ));
     }
     // A table keyed by code alone holds one meaning per number: the best match.
@@ -81,17 +86,23 @@ fn csv_field(value: &str) -> String {
 fn write_csv(out: &mut impl Write, columns: &[&str], rows: &[&Explanation]) -> io::Result<()> {
     writeln!(out, "{}", columns.join(","))?;
     for e in rows {
-        let fields: Vec<String> = columns.iter().map(|c| csv_field(&column(e, c))).collect();
-        writeln!(out, "{}", fields.join(","))?;
+        let record = json_record(columns, e);
+        let cells: Vec<String> = columns
+            .iter()
+            .map(|c| csv_field(&cell(&record[*c])))
+            .collect();
+        writeln!(out, "{}", cells.join(","))?;
     }
     Ok(())
 }
 
+/// The entry's record with only `columns`, in their order (null where the
+/// record leaves a field out).
 fn json_record(columns: &[&str], e: &Explanation) -> serde_json::Value {
-    let full = serde_json::to_value(e).unwrap_or_default();
+    let mut full = fields(&e.record());
     let mut record = serde_json::Map::new();
     for c in columns {
-        record.insert((*c).to_string(), full.get(*c).cloned().unwrap_or_default());
+        record.insert((*c).to_string(), full.remove(*c).unwrap_or_default());
     }
     serde_json::Value::Object(record)
 }
@@ -119,16 +130,14 @@ fn yaml_string(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_default()
 }
 
+/// YAML from the record's JSON values: JSON is YAML's flow syntax, so
+/// numbers, booleans, null, quoted strings, lists and maps all carry over.
 fn write_yaml(out: &mut impl Write, columns: &[&str], rows: &[&Explanation]) -> io::Result<()> {
     for e in rows {
+        let record = json_record(columns, e);
         for (i, c) in columns.iter().enumerate() {
             let lead = if i == 0 { "- " } else { "  " };
-            let value = match (*c, column(e, c)) {
-                ("retry_after_ms", v) if v.is_empty() => "null".to_string(),
-                ("retry_after_ms", v) => v,
-                (_, v) => yaml_string(&v),
-            };
-            writeln!(out, "{lead}{c}: {value}")?;
+            writeln!(out, "{lead}{c}: {}", record[*c])?;
         }
     }
     Ok(())

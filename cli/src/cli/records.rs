@@ -1,7 +1,7 @@
 //! Selecting entries and turning them into flat records for export, listing
 //! and enrichment.
 
-use chatcodes::{Category, Explanation, Namespace, Retryability, Vendor, entries, explain};
+use chatcodes::{Category, Explanation, Namespace, Record, Retryability, Vendor, entries, explain};
 
 /// Filters shared by `list`, `search` and `export`.
 #[derive(Debug, Default, clap::Args)]
@@ -33,39 +33,23 @@ impl Filter {
     }
 }
 
-/// The columns of an exported record, in order.
-pub const COLUMNS: &[&str] = &[
-    "code",
-    "vendor",
-    "namespace",
-    "category",
-    "name",
-    "description",
-    "retryability",
-    "retry_after_ms",
-    "remedy",
-    "source",
-    "retired",
-];
+/// The fields of a record, by name: what a column, a cell or a template
+/// reads. Every output takes its values from [`Record`], never from a copy.
+pub fn fields(record: &Record) -> serde_json::Map<String, serde_json::Value> {
+    match serde_json::to_value(record) {
+        Ok(serde_json::Value::Object(map)) => map,
+        _ => serde_json::Map::new(),
+    }
+}
 
-/// One column of an entry as text (empty where there is no value).
-pub fn column(e: &Explanation, name: &str) -> String {
-    match name {
-        "code" => e.codes().to_string(),
-        "vendor" => e.vendor().to_string(),
-        "namespace" => e.namespace().to_string(),
-        "category" => e.category().to_string(),
-        "name" => e.name().unwrap_or_default().to_string(),
-        "description" => e.description().to_string(),
-        "retryability" => e.retryability().to_string(),
-        "retry_after_ms" => e
-            .retry_after_ms()
-            .map(|ms| ms.to_string())
-            .unwrap_or_default(),
-        "remedy" => e.remedy().to_string(),
-        "source" => e.source().to_string(),
-        "retired" => e.is_retired().to_string(),
-        _ => String::new(),
+/// A field as the text of one table cell: empty for null, a list joined
+/// with ` | `, a map as JSON.
+pub fn cell(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::Null => String::new(),
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Array(items) => items.iter().map(cell).collect::<Vec<_>>().join(" | "),
+        other => other.to_string(),
     }
 }
 
