@@ -125,6 +125,17 @@ pub enum OutcomeKind {
     Dropped,
 }
 
+impl OutcomeKind {
+    /// Every kind, in report order.
+    pub const ALL: &'static [OutcomeKind] = &[
+        OutcomeKind::Request,
+        OutcomeKind::ItemCode,
+        OutcomeKind::ItemStatus,
+        OutcomeKind::FailList,
+        OutcomeKind::Dropped,
+    ];
+}
+
 /// One outcome that is not a plain success: a failure, or a state such as
 /// 30539 (a friend request now pending) that is not one.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -5,11 +5,11 @@ use std::collections::HashMap;
 use std::fs;
 use std::io::{self, Read, Write};
 use std::path::PathBuf;
-use std::process::ExitCode;
 
 use chatcodes::{Outcome, OutcomeKind, Response, Vendor};
 use serde::Serialize;
 
+use super::outcome::{CliError, Done};
 use super::text::{Style, heading, write_fields};
 
 /// The largest body read; anything longer is refused rather than buffered.
@@ -77,31 +77,23 @@ fn read(path: &PathBuf) -> io::Result<Vec<u8>> {
     Ok(body)
 }
 
-pub fn run(args: &Args) -> ExitCode {
-    let fail = |message: String| {
-        eprintln!("chatcodes check: {message}");
-        ExitCode::from(2)
-    };
+pub fn run(args: &Args) -> Result<Done, CliError> {
     let mut parser = Response::parser();
     if let Some(api) = &args.api {
-        parser = match parser.api(api) {
-            Ok(p) => p,
-            Err(e) => return fail(e.to_string()),
-        };
+        parser = parser
+            .api(api)
+            .map_err(|e| CliError::Usage(e.to_string()))?;
     }
     match args.vendor {
         Some(VendorArg::Tencent) => parser = parser.vendor(Vendor::Tencent),
         Some(VendorArg::Nexconn) => parser = parser.vendor(Vendor::Nexconn),
         None => {}
     }
-    let body = match read(&args.file) {
-        Ok(body) => body,
-        Err(e) => return fail(format!("cannot read {}: {e}", args.file.display())),
-    };
-    let response = match parser.parse(&body) {
-        Ok(r) => r,
-        Err(e) => return fail(e.to_string()),
-    };
+    let body = read(&args.file)
+        .map_err(|e| CliError::Input(format!("cannot read {}: {e}", args.file.display())))?;
+    let response = parser
+        .parse(&body)
+        .map_err(|e| CliError::Input(e.to_string()))?;
     drop(body);
     let report = Report::new(&response);
     let mut out = io::BufWriter::new(io::stdout().lock());
@@ -112,11 +104,9 @@ pub fn run(args: &Args) -> ExitCode {
     }
     .and_then(|()| out.flush());
     match written {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
-            fail(format!("cannot write output: {e}"))
-        }
-        _ if report.failed > 0 => ExitCode::from(1),
-        _ => ExitCode::SUCCESS,
+        // The verdict stands even when the reader stopped early (`| head`).
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(Done::from_ok(report.failed == 0)),
     }
 }
 

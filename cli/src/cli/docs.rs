@@ -1,6 +1,9 @@
 //! `chatcodes docs`: the Markdown reference generated from the catalogue.
 
 use std::fmt::Write;
+use std::io::Write as _;
+
+use super::outcome::{CliError, Done};
 
 use chatcodes::{Category, Explanation, Namespace, entries, explain_all};
 
@@ -36,6 +39,13 @@ fn sections(ns: Namespace) -> Vec<(Category, Vec<&'static Explanation>)> {
 }
 
 /// The whole reference, deterministic for a given catalogue.
+/// `chatcodes docs`: the Markdown reference on standard output.
+pub fn run() -> Result<Done, CliError> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(markdown().as_bytes())?;
+    Ok(Done::Success)
+}
+
 pub fn markdown() -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# Chat service error code reference\n");

@@ -5,6 +5,8 @@ use std::io;
 use chatcodes::Namespace;
 use chatcodes::enrich::{DEFAULT_API_FIELD, Enricher};
 
+use super::outcome::{CliError, Done};
+
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Another field to explain, as a path from the top of the record: `code`,
@@ -41,10 +43,9 @@ fn enricher(args: &Args) -> Result<Enricher, Box<dyn std::error::Error + Send + 
     Ok(enricher)
 }
 
-pub fn run(args: &Args) -> io::Result<()> {
-    let mut enricher =
-        enricher(args).map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e))?;
+pub fn run(args: &Args) -> Result<Done, CliError> {
+    let mut enricher = enricher(args).map_err(|e| CliError::Usage(e.to_string()))?;
     let summary = enricher.stream(io::stdin().lock(), io::stdout().lock())?;
     eprintln!("chatcodes enrich: {summary}");
-    Ok(())
+    Ok(Done::Success)
 }

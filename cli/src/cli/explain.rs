@@ -1,13 +1,13 @@
 //! `chatcodes explain`: every meaning of each code given.
 
 use std::io::{self, Write};
-use std::process::ExitCode;
 
 use chatcodes::{
     CodeQuery, Explanation, Namespace, Record, explain_all, explain_for_api, explain_in,
 };
 
 use super::Format;
+use super::outcome::{CliError, Done};
 use super::text::{Style, write_explanation};
 
 #[derive(Debug, clap::Args)]
@@ -44,12 +44,9 @@ fn lookup(args: &Args, query: CodeQuery) -> Vec<&'static Explanation> {
     }
 }
 
-pub fn run(args: &Args) -> ExitCode {
-    if let Some(api) = &args.api
-        && let Err(e) = chatcodes::rest_api(api)
-    {
-        eprintln!("chatcodes: {e}");
-        return ExitCode::from(2);
+pub fn run(args: &Args) -> Result<Done, CliError> {
+    if let Some(api) = &args.api {
+        chatcodes::rest_api(api).map_err(|e| CliError::Usage(e.to_string()))?;
     }
     let mut found = Vec::new();
     let mut failed = false;
@@ -85,22 +82,12 @@ pub fn run(args: &Args) -> ExitCode {
             })
         })
         .collect();
-    let result = match args.format {
-        Format::Text => print_text(&found),
-        Format::Json => print_json(&records),
-        Format::Problem => print_problems(&records),
-    };
-    if let Err(e) = result {
-        if e.kind() != io::ErrorKind::BrokenPipe {
-            eprintln!("chatcodes: cannot write output: {e}");
-            return ExitCode::from(2);
-        }
+    match args.format {
+        Format::Text => print_text(&found)?,
+        Format::Json => print_json(&records)?,
+        Format::Problem => print_problems(&records)?,
     }
-    if failed {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
+    Ok(Done::from_ok(!failed))
 }
 
 fn print_text(found: &[(CodeQuery, Vec<&Explanation>)]) -> io::Result<()> {

@@ -5,6 +5,7 @@ use std::io::{self, Write};
 use chatcodes::{Explanation, Record};
 use clap::ValueEnum;
 
+use super::outcome::{CliError, Done};
 use super::records::{Filter, cell, fields, is_best_match};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -39,19 +40,16 @@ pub struct Args {
     filter: Filter,
 }
 
-pub fn run(args: &Args) -> io::Result<()> {
+pub fn run(args: &Args) -> Result<Done, CliError> {
     let columns: Vec<&str> = match &args.columns {
         Some(cols) => cols.iter().map(|c| c.trim()).collect(),
         None => Record::COLUMNS.to_vec(),
     };
     if let Some(bad) = columns.iter().find(|c| !Record::FIELDS.contains(c)) {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            format!(
-                "unknown column {bad:?}; available: {}",
-                Record::FIELDS.join(", ")
-            ),
-        ));
+        return Err(CliError::Usage(format!(
+            "unknown column {bad:?}; available: {}",
+            Record::FIELDS.join(", ")
+        )));
     }
     // A table keyed by code alone holds one meaning per number: the best match.
     let keyed_by_code_only = args.dictionary || !columns.contains(&"namespace");
@@ -72,7 +70,8 @@ pub fn run(args: &Args) -> io::Result<()> {
             ExportFormat::Yaml => write_yaml(&mut out, &columns, &rows)?,
         }
     }
-    out.flush()
+    out.flush()?;
+    Ok(Done::Success)
 }
 
 fn csv_field(value: &str) -> String {
@@ -147,7 +146,7 @@ fn write_dictionary(
     out: &mut impl Write,
     format: ExportFormat,
     rows: &[&Explanation],
-) -> io::Result<()> {
+) -> Result<(), CliError> {
     match format {
         ExportFormat::Yaml => {
             for e in rows {
@@ -166,11 +165,11 @@ fn write_dictionary(
                 .map(|e| (e.codes().to_string(), e.description().into()))
                 .collect();
             serde_json::to_writer_pretty(&mut *out, &map)?;
-            writeln!(out)
+            writeln!(out)?;
+            Ok(())
         }
-        ExportFormat::Csv | ExportFormat::Ndjson => Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "--dictionary writes JSON or YAML (use --format json or --format yaml)",
+        ExportFormat::Csv | ExportFormat::Ndjson => Err(CliError::Usage(
+            "--dictionary writes JSON or YAML (use --format json or --format yaml)".into(),
         )),
     }
 }

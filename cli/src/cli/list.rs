@@ -4,6 +4,7 @@ use std::io::{self, Write};
 
 use chatcodes::Explanation;
 
+use super::outcome::{CliError, Done};
 use super::records::Filter;
 use super::text::Style;
 
@@ -39,7 +40,7 @@ fn write_line(out: &mut impl Write, style: &Style, e: &Explanation) -> io::Resul
     )
 }
 
-pub fn list(args: &ListArgs) -> io::Result<usize> {
+pub fn list(args: &ListArgs) -> Result<Done, CliError> {
     let style = Style::for_stdout();
     let mut out = io::BufWriter::new(io::stdout().lock());
     let mut n = 0;
@@ -48,7 +49,15 @@ pub fn list(args: &ListArgs) -> io::Result<usize> {
         n += 1;
     }
     out.flush()?;
-    Ok(n)
+    Ok(matched(n))
+}
+
+/// `Failure`, with a word on stderr, when nothing matched.
+fn matched(n: usize) -> Done {
+    if n == 0 {
+        eprintln!("chatcodes: nothing matched");
+    }
+    Done::from_ok(n > 0)
 }
 
 /// Lower-case words of at least two characters.
@@ -83,7 +92,7 @@ pub fn score(e: &Explanation, query: &[String]) -> Option<u32> {
     Some(total)
 }
 
-pub fn search(args: &SearchArgs) -> io::Result<usize> {
+pub fn search(args: &SearchArgs) -> Result<Done, CliError> {
     let query = words(&args.words.join(" "));
     let mut hits: Vec<(u32, &Explanation)> = args
         .filter
@@ -97,5 +106,5 @@ pub fn search(args: &SearchArgs) -> io::Result<usize> {
         write_line(&mut out, &style, e)?;
     }
     out.flush()?;
-    Ok(hits.len().min(args.limit))
+    Ok(matched(hits.len()))
 }

@@ -6,10 +6,10 @@ mod enrich;
 mod explain;
 mod export;
 mod list;
+mod outcome;
 mod records;
 mod text;
 
-use std::io::Write;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -71,31 +71,18 @@ pub enum Format {
     Problem,
 }
 
-/// Parses the command line and runs the subcommand.
+/// Parses the command line, runs the subcommand and turns its result into
+/// the exit status ([`outcome::exit`], the only place that does).
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
-    let outcome = match cli.command {
-        Command::Explain(args) => return explain::run(&args),
-        Command::Check(args) => return check::run(&args),
-        Command::Search(args) => list::search(&args).map(|n| n > 0),
-        Command::List(args) => list::list(&args).map(|n| n > 0),
-        Command::Export(args) => export::run(&args).map(|()| true),
-        Command::Enrich(args) => enrich::run(&args).map(|()| true),
-        Command::Docs => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(docs::markdown().as_bytes()).map(|()| true)
-        }
+    let (name, result) = match cli.command {
+        Command::Explain(args) => ("chatcodes", explain::run(&args)),
+        Command::Check(args) => ("chatcodes check", check::run(&args)),
+        Command::Search(args) => ("chatcodes", list::search(&args)),
+        Command::List(args) => ("chatcodes", list::list(&args)),
+        Command::Export(args) => ("chatcodes", export::run(&args)),
+        Command::Enrich(args) => ("chatcodes enrich", enrich::run(&args)),
+        Command::Docs => ("chatcodes", docs::run()),
     };
-    match outcome {
-        Ok(true) => ExitCode::SUCCESS,
-        Ok(false) => {
-            eprintln!("chatcodes: nothing matched");
-            ExitCode::from(1)
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("chatcodes: {e}");
-            ExitCode::from(2)
-        }
-    }
+    outcome::exit(name, result)
 }
