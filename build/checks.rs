@@ -1,0 +1,101 @@
+//! Checks across entries: duplicate codes, names and overlapping ranges
+//! within a namespace, and sources that `data/sources.toml` must list.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::fields::Loader;
+use super::model::{Api, Codes, DocumentDef, Entry, NamespaceDef, Source};
+
+/// Every `source` and `causes_source` names a document of `data/sources.toml`.
+pub(crate) fn check_sources(
+    ctx: &mut Loader,
+    documents: &[DocumentDef],
+    entries: &[Entry],
+    apis: &[Api],
+) {
+    let listed = |s: &Source| documents.iter().any(|d| d.id == s.document);
+    for e in entries {
+        for s in std::iter::once(&e.source).chain(&e.causes_source) {
+            if !listed(s) {
+                ctx.problem(
+                    &e.file,
+                    Some(e.line),
+                    Some(e.codes.to_string()),
+                    format!(
+                        "source document {:?} is not listed in data/sources.toml",
+                        s.document
+                    ),
+                );
+            }
+        }
+    }
+    for api in apis {
+        if !listed(&api.source) {
+            ctx.problem(
+                &api.file,
+                None,
+                None,
+                format!(
+                    "source document {:?} is not listed in data/sources.toml",
+                    api.source.document
+                ),
+            );
+        }
+    }
+}
+
+/// Cross-entry checks: duplicate codes and overlapping ranges within a
+/// namespace, and duplicate official names anywhere.
+pub(crate) fn check_entries(ctx: &mut Loader, namespaces: &[NamespaceDef], entries: &[Entry]) {
+    let mut exact: HashMap<(usize, i64), &Entry> = HashMap::new();
+    let mut names: HashMap<String, &Entry> = HashMap::new();
+    let mut ranges: BTreeMap<usize, Vec<&Entry>> = BTreeMap::new();
+    for e in entries {
+        let code = Some(e.codes.to_string());
+        match e.codes {
+            Codes::Exact(c) => {
+                if let Some(first) = exact.insert((e.namespace, c), e) {
+                    ctx.problem(
+                        &e.file,
+                        Some(e.line),
+                        code.clone(),
+                        format!(
+                            "duplicate code in namespace {} (first at {}:{})",
+                            namespaces[e.namespace].id(),
+                            first.file,
+                            first.line
+                        ),
+                    );
+                }
+            }
+            Codes::Range(..) => ranges.entry(e.namespace).or_default().push(e),
+        }
+        for name in e.name.iter().chain(&e.aliases) {
+            if let Some(first) = names.insert(name.to_ascii_uppercase(), e) {
+                ctx.problem(
+                    &e.file,
+                    Some(e.line),
+                    code.clone(),
+                    format!(
+                        "duplicate name {name} (also code {} at {}:{})",
+                        first.codes, first.file, first.line
+                    ),
+                );
+            }
+        }
+    }
+    for list in ranges.values_mut() {
+        list.sort_by_key(|e| (e.codes.first(), e.codes.last()));
+        for pair in list.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            if b.codes.first() <= a.codes.last() {
+                ctx.problem(
+                    &b.file,
+                    Some(b.line),
+                    Some(b.codes.to_string()),
+                    format!("range overlaps range {} ({}:{})", a.codes, a.file, a.line),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,209 @@
+//! The data model of `data/`: what the loader produces and the build renders.
+
+use std::fmt;
+
+/// The snake_case names of `chatcodes::Retryability`, in declaration order.
+/// `tests/validation.rs` checks that this list and the enum agree.
+pub const RETRYABILITY: &[&str] = &[
+    "transient",
+    "throttled",
+    "conflict",
+    "reauthenticate",
+    "after_remediation",
+    "permanent",
+    "not_a_failure",
+    "unknown",
+];
+
+/// The retryability whose entries may carry `retry_after_ms`.
+pub const THROTTLED: &str = "throttled";
+
+/// One mistake in the data, located as precisely as the data allows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The file, relative to the data directory's parent (`data/...`).
+    pub file: String,
+    /// 1-based line, when the problem sits at a known place.
+    pub line: Option<usize>,
+    /// The code (or range) concerned, when there is one.
+    pub code: Option<String>,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
+        write!(f, ": ")?;
+        if let Some(code) = &self.code {
+            write!(f, "code {code}: ")?;
+        }
+        write!(f, "{}", self.message)
+    }
+}
+
+/// Where a piece of knowledge came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    pub document: String,
+    pub section: String,
+}
+
+/// A document declared in `data/sources.toml`.
+#[derive(Debug, Clone, Default)]
+pub struct DocumentDef {
+    pub id: String,
+    pub title: String,
+    pub url: Option<String>,
+    pub repository: Option<String>,
+    pub path: Option<String>,
+    pub commit: Option<String>,
+    pub read: String,
+    pub note: Option<String>,
+}
+
+/// A vendor declared in `data/namespaces.toml`.
+#[derive(Debug, Clone)]
+pub struct VendorDef {
+    pub id: String,
+    pub name: String,
+}
+
+/// A namespace declared in `data/namespaces.toml`; its position in
+/// [`Catalog::namespaces`] is its precedence.
+#[derive(Debug, Clone)]
+pub struct NamespaceDef {
+    pub vendor: String,
+    pub domain: String,
+    pub title: String,
+}
+
+impl NamespaceDef {
+    /// `<vendor>_<domain>`, the namespace's snake_case id.
+    pub fn id(&self) -> String {
+        format!("{}_{}", self.vendor, self.domain)
+    }
+}
+
+/// A category: one file name used in one or more namespaces.
+#[derive(Debug, Clone)]
+pub struct CategoryDef {
+    pub id: String,
+    pub title: String,
+}
+
+/// An exact code or an inclusive range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Codes {
+    Exact(i64),
+    Range(i64, i64),
+}
+
+impl Codes {
+    pub(crate) fn first(self) -> i64 {
+        match self {
+            Codes::Exact(c) | Codes::Range(c, _) => c,
+        }
+    }
+    pub(crate) fn last(self) -> i64 {
+        match self {
+            Codes::Exact(c) | Codes::Range(_, c) => c,
+        }
+    }
+}
+
+impl fmt::Display for Codes {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Codes::Exact(c) => write!(f, "{c}"),
+            Codes::Range(a, b) => write!(f, "{a}-{b}"),
+        }
+    }
+}
+
+/// One catalogue entry, as read from a category file.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub file: String,
+    pub line: usize,
+    /// Index into [`Catalog::namespaces`].
+    pub namespace: usize,
+    /// Index into [`Catalog::categories`].
+    pub category: usize,
+    pub codes: Codes,
+    pub name: Option<String>,
+    /// Other names that lead to this entry: strings real responses carry
+    /// (`ErrorInfo` such as `Err_SNS_GroupAdd_ToTinyId_Not_Friend`) and
+    /// other enum names of the same code.
+    pub aliases: Vec<String>,
+    /// Documented only in older material (an old page or header).
+    pub retired: bool,
+    pub description: String,
+    pub retryability: String,
+    pub retry_after_ms: Option<u32>,
+    /// Delays that differ by operation kind: (`read` or `write`, ms).
+    pub retry_after_by_operation: Vec<(String, u32)>,
+    pub remedy: String,
+    pub causes: Vec<String>,
+    /// Which cause a service message points to: (1-based cause, markers that
+    /// must all occur in the message).
+    pub cause_hints: Vec<(usize, Vec<String>)>,
+    pub causes_source: Option<Source>,
+    pub source: Source,
+}
+
+/// One row of a per-API table: a code the API documents, with the API's own
+/// wording where its page adds a fact to the code's general meaning.
+#[derive(Debug, Clone)]
+pub struct ApiRow {
+    pub code: i64,
+    /// `None`: the page says what the general entry says.
+    pub description: Option<String>,
+    /// Index into [`Catalog::entries`] of the namespace entry it refines.
+    pub base: usize,
+}
+
+/// A per-API table (`data/<vendor>/<domain>/api/<name>.toml`).
+#[derive(Debug, Clone)]
+pub struct Api {
+    pub file: String,
+    pub api: String,
+    pub namespace: usize,
+    pub source: Source,
+    pub rows: Vec<ApiRow>,
+}
+
+/// Everything in `data/`, validated.
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    /// The documents of `data/sources.toml`, in file order.
+    pub documents: Vec<DocumentDef>,
+    pub vendors: Vec<VendorDef>,
+    pub namespaces: Vec<NamespaceDef>,
+    pub categories: Vec<CategoryDef>,
+    pub entries: Vec<Entry>,
+    pub apis: Vec<Api>,
+}
+
+/// `a-z`, `0-9` and `_`, starting with a letter.
+pub fn is_identifier(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
+/// `relationship_chain` -> `RelationshipChain`.
+pub fn pascal_case(id: &str) -> String {
+    id.split('_')
+        .map(|part| {
+            let mut chars = part.chars();
+            match chars.next() {
+                Some(first) => first.to_ascii_uppercase().to_string() + chars.as_str(),
+                None => String::new(),
+            }
+        })
+        .collect()
+}
