@@ -1,0 +1,93 @@
+//! Streaming: lines read in blocks, untouched runs copied in one write.
+
+use std::io::{self, Read, Write};
+
+use memchr::memmem::Finder;
+
+use super::{Enricher, LineOutcome, Summary};
+
+impl Enricher {
+    /// Copies `input` to `output` line by line, explaining what it can; see
+    /// the [module docs](super). Lines may end in `\n` or `\r\n`, the last one
+    /// may have no ending; every line is written, in order. Memory holds a
+    /// block of input and grows only to fit the longest line.
+    pub fn stream(&mut self, mut input: impl Read, output: impl Write) -> io::Result<Summary> {
+        let mut out = io::BufWriter::with_capacity(1 << 16, output);
+        let mut summary = Summary::default();
+        let mut buf = vec![0; 1 << 18];
+        let mut filled = 0;
+        loop {
+            if filled == buf.len() {
+                buf.resize(buf.len() * 2, 0);
+            }
+            let read = match input.read(&mut buf[filled..]) {
+                Ok(read) => read,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            filled += read;
+            let end = if read == 0 {
+                filled
+            } else {
+                match memchr::memrchr(b'\n', &buf[..filled]) {
+                    Some(newline) => newline + 1,
+                    None => continue,
+                }
+            };
+            self.block(&buf[..end], &mut out, &mut summary)?;
+            buf.copy_within(end..filled, 0);
+            filled -= end;
+            if read == 0 {
+                break;
+            }
+        }
+        out.flush()?;
+        Ok(summary)
+    }
+
+    /// Processes whole lines; untouched runs of lines are copied in one write.
+    fn block(
+        &mut self,
+        block: &[u8],
+        out: &mut impl Write,
+        summary: &mut Summary,
+    ) -> io::Result<()> {
+        // The next occurrence of each field name in the block: a line before
+        // all of them holds no code field and is only checked for its `{`.
+        let find = |finder: &Finder<'_>, from: usize| {
+            finder
+                .find(&block[from..])
+                .map_or(usize::MAX, |at| from + at)
+        };
+        self.next_hits.clear();
+        self.next_hits
+            .extend(self.finders.iter().map(|f| find(f, 0)));
+        let mut copied = 0;
+        let mut start = 0;
+        while start < block.len() {
+            let end = memchr::memchr(b'\n', &block[start..]).map_or(block.len(), |i| start + i);
+            let line = &block[start..end];
+            summary.lines += 1;
+            let mut found = 0u128;
+            for (i, (hit, finder)) in self.next_hits.iter_mut().zip(&self.finders).enumerate() {
+                if *hit < end {
+                    found |= 1 << i;
+                    *hit = find(finder, end);
+                }
+            }
+            match self.classify_found(line, found) {
+                LineOutcome::Enriched { unknown_codes } => {
+                    summary.enriched += 1;
+                    summary.unknown_codes += u64::from(unknown_codes);
+                    out.write_all(&block[copied..start])?;
+                    self.write_enriched(line, out)?;
+                    copied = end;
+                }
+                LineOutcome::NotJson => summary.not_json += 1,
+                LineOutcome::Unchanged => {}
+            }
+            start = end + 1;
+        }
+        out.write_all(&block[copied..])
+    }
+}
