@@ -79,7 +79,7 @@ pub use lookup::{
     explain_in, explain_name,
 };
 pub use parse::{CodeQuery, ParseCodeError};
-pub use record::Record;
+pub use record::{Only, Record};
 #[cfg(feature = "response")]
 pub use response::{
     Item, Outcome, OutcomeKind, Parser, Response, ResponseError, UnknownApi, code_from_json,

@@ -119,13 +119,30 @@ pub fn explain_in(namespace: Namespace, code: i64) -> Option<&'static Explanatio
 /// assert_eq!(e.api(), None);
 /// ```
 pub fn explain_for_api(api: &str, code: i64) -> Option<&'static Explanation> {
+    explain_in_api_table(api_table(api), code)
+}
+
+/// One API's table: its index in `APIS`, found once by [`api_table`] and
+/// reused for every code of that API (the enricher caches it per line value).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct ApiTable(usize);
+
+/// The table of the API `api` names, in any form [`explain_for_api`] reads;
+/// `None` for an API without a table.
+pub(crate) fn api_table(api: &str) -> Option<ApiTable> {
     // Every API path starts with `v4/` (the build checks), so the table,
     // sorted by path, is sorted by what follows it too.
     let path = api_path(api);
     let command = path.strip_prefix("v4/").unwrap_or(path);
-    let found =
-        APIS.binary_search_by(|(name, _, _)| name.strip_prefix("v4/").unwrap_or(name).cmp(command));
-    match found.ok().map(|i| &APIS[i]) {
+    APIS.binary_search_by(|(name, _, _)| name.strip_prefix("v4/").unwrap_or(name).cmp(command))
+        .ok()
+        .map(ApiTable)
+}
+
+/// [`explain_for_api`] with the table already found: one probe, then the
+/// namespace's entry when the table lacks the code.
+pub(crate) fn explain_in_api_table(table: Option<ApiTable>, code: i64) -> Option<&'static Explanation> {
+    match table.map(|ApiTable(i)| &APIS[i]) {
         Some((_, namespace, table)) => match table.get(code) {
             Some(&index) => Some(entry(index)),
             None => explain_in(*namespace, code),

@@ -99,32 +99,82 @@ impl Record {
     ];
 }
 
+impl Record {
+    /// A view of the record that serializes only `fields` (names from
+    /// [`FIELDS`](Self::FIELDS)), in the record's own order: the columns of a
+    /// table, or the lean record `enrich` writes.
+    ///
+    /// ```
+    /// let record = chatcodes::explain(70001).unwrap().record();
+    /// let json = serde_json::to_string(&record.only(&["code", "retryability"])).unwrap();
+    /// assert_eq!(json, r#"{"code":70001,"retryability":"reauthenticate"}"#);
+    /// ```
+    pub fn only<'a>(&'a self, fields: &'a [&'a str]) -> Only<'a> {
+        Only {
+            record: self,
+            fields,
+        }
+    }
+
+    /// Writes the fields that `keep` keeps, in record order.
+    fn write<M: SerializeMap>(
+        &self,
+        m: &mut M,
+        keep: impl Fn(&str) -> bool,
+    ) -> Result<(), M::Error> {
+        macro_rules! field {
+            ($key:literal, $value:expr) => {
+                if keep($key) {
+                    m.serialize_entry($key, $value)?;
+                }
+            };
+        }
+        field!("code", &self.code);
+        if let Some(range) = &self.range {
+            field!("range", range);
+        }
+        field!("vendor", &self.vendor);
+        field!("namespace", &self.namespace);
+        field!("category", &self.category);
+        field!("name", &self.name);
+        field!("description", self.description);
+        field!("retryability", &self.retryability);
+        field!("retry_after_ms", &self.retry_after_ms);
+        if !self.retry_after_ms_by_operation.is_empty() {
+            field!(
+                "retry_after_ms_by_operation",
+                &OperationDelays(self.retry_after_ms_by_operation)
+            );
+        }
+        field!("remedy", self.remedy);
+        field!("causes", self.causes);
+        field!("source", &self.source);
+        field!("api", &self.api);
+        field!("aliases", self.aliases);
+        field!("retired", &self.retired);
+        Ok(())
+    }
+}
+
 impl Serialize for Record {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(None)?;
-        m.serialize_entry("code", &self.code)?;
-        if let Some(range) = &self.range {
-            m.serialize_entry("range", range)?;
-        }
-        m.serialize_entry("vendor", &self.vendor)?;
-        m.serialize_entry("namespace", &self.namespace)?;
-        m.serialize_entry("category", &self.category)?;
-        m.serialize_entry("name", &self.name)?;
-        m.serialize_entry("description", self.description)?;
-        m.serialize_entry("retryability", &self.retryability)?;
-        m.serialize_entry("retry_after_ms", &self.retry_after_ms)?;
-        if !self.retry_after_ms_by_operation.is_empty() {
-            m.serialize_entry(
-                "retry_after_ms_by_operation",
-                &OperationDelays(self.retry_after_ms_by_operation),
-            )?;
-        }
-        m.serialize_entry("remedy", self.remedy)?;
-        m.serialize_entry("causes", self.causes)?;
-        m.serialize_entry("source", &self.source)?;
-        m.serialize_entry("api", &self.api)?;
-        m.serialize_entry("aliases", self.aliases)?;
-        m.serialize_entry("retired", &self.retired)?;
+        self.write(&mut m, |_| true)?;
+        m.end()
+    }
+}
+
+/// Some fields of a [`Record`], made by [`Record::only`].
+#[derive(Debug, Clone, Copy)]
+pub struct Only<'a> {
+    record: &'a Record,
+    fields: &'a [&'a str],
+}
+
+impl Serialize for Only<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        self.record.write(&mut m, |k| self.fields.contains(&k))?;
         m.end()
     }
 }

@@ -17,8 +17,9 @@
 //! ```
 //!
 //! The explanation is the code's [`crate::Record`], the same record every
-//! output of chatcodes writes (`api` names the REST API when the wording is
-//! its own, [`Enricher::api`]). A code the catalogue does not know gets
+//! output of chatcodes writes, without its reference material
+//! ([`RECORD_FIELDS`]; `api` names the REST API when the wording is its own,
+//! [`Enricher::api`]). A code the catalogue does not know gets
 //! `{"code": N, "unknown": true}`; zero codes and values that are not codes
 //! are left alone.
 //!
@@ -41,7 +42,8 @@ mod stream;
 use paths::{Position, Step};
 use scan::{Frame, Insert, Seen, is_literal_zero, skip_ws};
 
-use crate::{Explanation, Namespace, explain_for_api, explain_in};
+use crate::lookup::{ApiTable, api_table, explain_in_api_table};
+use crate::{Explanation, Namespace, explain_in};
 
 /// The fields explained by default, in every object of a record: `ErrorCode`
 /// (top level, nested envelopes, `ErrorList[]`, `GroupInfo[]`, ...) and
@@ -128,11 +130,12 @@ impl std::fmt::Display for Summary {
 #[derive(Debug)]
 pub struct Enricher {
     namespace: Namespace,
-    api: Option<String>,
+    /// The table of the `--api` given (`Some(None)`: an API without one).
+    api: Option<Option<ApiTable>>,
     /// The top-level key naming a line's API, and what each value seen
     /// there resolved to (`None`: not a known REST API).
     api_field: Option<Vec<u8>>,
-    line_apis: HashMap<Box<[u8]>, Option<&'static str>>,
+    line_apis: HashMap<Box<[u8]>, Option<Option<ApiTable>>>,
     /// Where the current line's API value is: (start, end) of the string
     /// token, and whether it has escapes.
     line_api: Option<(usize, usize, bool)>,
@@ -211,7 +214,7 @@ impl Enricher {
     /// as [`explain_for_api`] does, for lines that do not name a known API
     /// themselves; takes precedence over the namespace.
     pub fn api(mut self, api: impl Into<String>) -> Self {
-        self.api = Some(api.into());
+        self.api = Some(api_table(&api.into()));
         self
     }
 
@@ -284,17 +287,17 @@ impl Enricher {
         (self.fields.len() - 1) as u8
     }
 
-    fn explain(&self, line_api: Option<&'static str>, code: i64) -> Option<&'static Explanation> {
-        match (line_api, &self.api) {
-            (Some(api), _) => explain_for_api(api, code),
-            (None, Some(api)) => explain_for_api(api, code),
-            (None, None) => explain_in(self.namespace, code),
+    fn explain(&self, line_api: Option<Option<ApiTable>>, code: i64) -> Option<&'static Explanation> {
+        match line_api.or(self.api) {
+            Some(table) => explain_in_api_table(table, code),
+            None => explain_in(self.namespace, code),
         }
     }
 
-    /// The known REST API the current line names in its API field, if any;
-    /// each distinct value is resolved once.
-    fn line_api(&mut self, line: &[u8]) -> Option<&'static str> {
+    /// The table of the known REST API the current line names in its API
+    /// field (`Some(None)`: a known API without a table of its own); each
+    /// distinct value is resolved once.
+    fn line_api(&mut self, line: &[u8]) -> Option<Option<ApiTable>> {
         let (start, end, escaped) = self.line_api?;
         let token = &line[start..end];
         if let Some(&api) = self.line_apis.get(token) {
@@ -308,7 +311,8 @@ impl Enricher {
             std::str::from_utf8(&token[1..token.len() - 1])
                 .ok()
                 .and_then(|s| crate::rest_api(s).ok())
-        };
+        }
+        .map(api_table);
         self.line_apis.insert(token.into(), api);
         api
     }
@@ -403,14 +407,35 @@ impl Enricher {
 }
 
 /// The serialized explanation fields after `code`, cached per entry.
-/// The entry's [`crate::Record`] after its `code` (`,"vendor":...}`),
-/// serialized once per entry: the code itself is written per line, so a range
-/// entry's record names the code found.
+/// The fields of the [`crate::Record`] an enricher writes: all but the
+/// reference material (`causes`, `source`, `aliases`), which would make every
+/// explained line several times longer and stays one `chatcodes explain` away.
+pub const RECORD_FIELDS: &[&str] = &[
+    "code",
+    "range",
+    "vendor",
+    "namespace",
+    "category",
+    "name",
+    "description",
+    "retryability",
+    "retry_after_ms",
+    "retry_after_ms_by_operation",
+    "remedy",
+    "api",
+    "retired",
+];
+
+/// The entry's record ([`RECORD_FIELDS`] of it) after its `code`
+/// (`,"vendor":...}`), serialized once per entry: the code itself is written
+/// per line, so a range entry's record names the code found.
 fn tail<'a>(tails: &'a mut HashMap<usize, Box<[u8]>>, e: &'static Explanation) -> &'a [u8] {
     tails
         .entry(e as *const Explanation as usize)
         .or_insert_with(|| {
-            let json = serde_json::to_vec(&e.record_for(0)).expect("a record serializes");
+            let record = e.record_for(0);
+            let json =
+                serde_json::to_vec(&record.only(RECORD_FIELDS)).expect("a record serializes");
             // `{"code":0,...}`: keep what follows the code.
             let rest = json
                 .iter()
@@ -472,7 +497,9 @@ mod tests {
             let record = crate::explain_in(Namespace::TencentServer, code)
                 .unwrap()
                 .record_for(code);
-            assert_eq!(v[field], serde_json::to_value(record).unwrap(), "{line}");
+            let lean = serde_json::to_value(record.only(RECORD_FIELDS)).unwrap();
+            assert_eq!(v[field], lean, "{line}");
+            assert!(v[field].get("causes").is_none() && v[field]["description"].is_string());
         }
     }
 
