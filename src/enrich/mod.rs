@@ -349,7 +349,7 @@ impl Enricher {
         } else {
             0
         };
-        if std::str::from_utf8(line).is_err() || self.scan(line, mask).is_none() {
+        if simdutf8::basic::from_utf8(line).is_err() || self.scan(line, mask).is_none() {
             self.inserts.clear();
             return LineOutcome::NotJson;
         }
