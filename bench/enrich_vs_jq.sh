@@ -2,12 +2,18 @@
 # Throughput of `chatcodes enrich` and of the equivalent jq program on the same
 # generated Tencent REST log, in one run. Usage: bench/enrich_vs_jq.sh [LINES] [OTHER_BIN]
 # OTHER_BIN, another build of chatcodes (an older commit), is timed beside it.
+# LOG=worst uses the worst case (bench/gen_worst_log.py: every line carries a
+# non-zero code, half of them in ResultItem[]) instead of the mixed log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 lines="${1:-200000}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-python3 bench/gen_rest_log.py "$lines" > "$work/log.ndjson"
+if [ "${LOG:-mixed}" = worst ]; then
+  python3 bench/gen_worst_log.py "$lines" > "$work/log.ndjson"
+else
+  python3 bench/gen_rest_log.py "$lines" > "$work/log.ndjson"
+fi
 cargo build --release --quiet -p chatcodes-cli
 bin=target/release/chatcodes
 "$bin" export --format json --dictionary --namespace tencent_server > "$work/dict.json"
