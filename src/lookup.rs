@@ -141,7 +141,10 @@ pub(crate) fn api_table(api: &str) -> Option<ApiTable> {
 
 /// [`explain_for_api`] with the table already found: one probe, then the
 /// namespace's entry when the table lacks the code.
-pub(crate) fn explain_in_api_table(table: Option<ApiTable>, code: i64) -> Option<&'static Explanation> {
+pub(crate) fn explain_in_api_table(
+    table: Option<ApiTable>,
+    code: i64,
+) -> Option<&'static Explanation> {
     match table.map(|ApiTable(i)| &APIS[i]) {
         Some((_, namespace, table)) => match table.get(code) {
             Some(&index) => Some(entry(index)),

@@ -287,7 +287,11 @@ impl Enricher {
         (self.fields.len() - 1) as u8
     }
 
-    fn explain(&self, line_api: Option<Option<ApiTable>>, code: i64) -> Option<&'static Explanation> {
+    fn explain(
+        &self,
+        line_api: Option<Option<ApiTable>>,
+        code: i64,
+    ) -> Option<&'static Explanation> {
         match line_api.or(self.api) {
             Some(table) => explain_in_api_table(table, code),
             None => explain_in(self.namespace, code),
@@ -406,7 +410,6 @@ impl Enricher {
     }
 }
 
-/// The serialized explanation fields after `code`, cached per entry.
 /// The fields of the [`crate::Record`] an enricher writes: all but the
 /// reference material (`causes`, `source`, `aliases`), which would make every
 /// explained line several times longer and stays one `chatcodes explain` away.
