@@ -2,11 +2,12 @@
 
 use std::io::{self, Write};
 
-use chatcodes::{Explanation, Record};
+use chatcodes::enrich::RECORD_FIELDS;
+use chatcodes::{Codes, Record, explain, explain_in};
 use clap::ValueEnum;
 
 use super::outcome::{CliError, Done};
-use super::records::{Filter, cell, fields, is_best_match};
+use super::records::{Filter, cell, fields};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
@@ -18,6 +19,12 @@ pub enum ExportFormat {
     Csv,
     /// A YAML list of records.
     Yaml,
+    /// syslog-ng's add-contextual-data database: `code,field,value` rows, no
+    /// header, `$` escaped as `$$` (values are templates).
+    SyslogNg,
+    /// An rsyslog lookup_table (version 1, type string): each code as a
+    /// string index, each value the compact JSON record `enrich` writes.
+    Rsyslog,
 }
 
 #[derive(Debug, clap::Args)]
@@ -51,27 +58,103 @@ pub fn run(args: &Args) -> Result<Done, CliError> {
             Record::FIELDS.join(", ")
         )));
     }
-    // A table keyed by code alone holds one meaning per number: the best match.
-    let keyed_by_code_only = args.dictionary || !columns.contains(&"namespace");
-    let rows: Vec<&Explanation> = args
-        .filter
-        .entries()
-        .filter(|e| !keyed_by_code_only || args.filter.namespace.is_some() || is_best_match(e))
-        .collect();
+    let pipeline = matches!(args.format, ExportFormat::SyslogNg | ExportFormat::Rsyslog);
+    let keyed_by_code_only = args.dictionary || pipeline || !columns.contains(&"namespace");
+    let rows = records(&args.filter, keyed_by_code_only);
     let mut out = io::BufWriter::new(io::stdout().lock());
-    if args.dictionary {
-        write_dictionary(&mut out, args.format, &rows)?;
-    } else {
-        match args.format {
-            ExportFormat::Csv => write_csv(&mut out, &columns, &rows)?,
-            ExportFormat::Json | ExportFormat::Ndjson => {
-                write_json(&mut out, args.format, &columns, &rows)?
-            }
-            ExportFormat::Yaml => write_yaml(&mut out, &columns, &rows)?,
+    match args.format {
+        _ if args.dictionary => write_dictionary(&mut out, args.format, &rows)?,
+        ExportFormat::Csv => write_csv(&mut out, &columns, &rows)?,
+        ExportFormat::Json | ExportFormat::Ndjson => {
+            write_json(&mut out, args.format, &columns, &rows)?
         }
+        ExportFormat::Yaml => write_yaml(&mut out, &columns, &rows)?,
+        ExportFormat::SyslogNg => write_syslog_ng(&mut out, &rows)?,
+        ExportFormat::Rsyslog => write_rsyslog(&mut out, &rows)?,
     }
     out.flush()?;
     Ok(Done::Success)
+}
+
+/// The records to export. A table keyed by code alone holds one meaning per
+/// number, the one `explain` gives it (or `--namespace`'s), and lists every
+/// code of a range on its own row, so that a lookup by code matches exactly
+/// what `explain` answers.
+fn records(filter: &Filter, keyed_by_code_only: bool) -> Vec<Record> {
+    let best = |code: i64| match filter.namespace {
+        Some(ns) => explain_in(ns, code),
+        None => explain(code),
+    };
+    let mut rows = Vec::new();
+    for e in filter.entries() {
+        if !keyed_by_code_only {
+            rows.push(e.record());
+            continue;
+        }
+        let is_best = |code| best(code).is_some_and(|b| std::ptr::eq(b, e));
+        match e.codes() {
+            Codes::Exact(code) if is_best(code) => rows.push(e.record()),
+            Codes::Exact(_) => {}
+            Codes::Range { first, last } => {
+                rows.extend(
+                    (first..=last)
+                        .filter(|&c| is_best(c))
+                        .map(|c| e.record_for(c)),
+                );
+            }
+        }
+    }
+    rows
+}
+
+/// The fields of an add-contextual-data row, in order; empty ones are left out.
+const SYSLOG_NG_FIELDS: &[&str] = &[
+    "name",
+    "category",
+    "description",
+    "retryability",
+    "retry_after_ms",
+    "remedy",
+    "vendor",
+    "namespace",
+];
+
+/// syslog-ng's add-contextual-data CSV: `selector,name,value`, the code as
+/// the selector, no header. Values are templates there, so `$` is `$$`.
+fn write_syslog_ng(out: &mut impl Write, rows: &[Record]) -> io::Result<()> {
+    for r in rows {
+        let record = fields(r);
+        for field in SYSLOG_NG_FIELDS {
+            let value = cell(&record[*field]);
+            if !value.is_empty() {
+                let value = value.replace('$', "$$");
+                writeln!(out, "{},{field},{}", r.code, csv_field(&value))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// An rsyslog lookup_table, version 1, type string: string indexes (negative
+/// codes rule out the array types), each value the compact JSON record
+/// `enrich` splices in, for `parse_json()`; `nomatch` is empty.
+fn write_rsyslog(out: &mut impl Write, rows: &[Record]) -> Result<(), CliError> {
+    let table: Vec<serde_json::Value> = rows
+        .iter()
+        .map(|r| {
+            let value = serde_json::to_string(&r.only(RECORD_FIELDS))?;
+            Ok(serde_json::json!({ "index": r.code.to_string(), "value": value }))
+        })
+        .collect::<Result<_, serde_json::Error>>()?;
+    let document = serde_json::json!({
+        "version": 1,
+        "nomatch": "",
+        "type": "string",
+        "table": table,
+    });
+    serde_json::to_writer(&mut *out, &document)?;
+    writeln!(out)?;
+    Ok(())
 }
 
 fn csv_field(value: &str) -> String {
@@ -82,10 +165,10 @@ fn csv_field(value: &str) -> String {
     }
 }
 
-fn write_csv(out: &mut impl Write, columns: &[&str], rows: &[&Explanation]) -> io::Result<()> {
+fn write_csv(out: &mut impl Write, columns: &[&str], rows: &[Record]) -> io::Result<()> {
     writeln!(out, "{}", columns.join(","))?;
-    for e in rows {
-        let record = json_record(columns, e);
+    for r in rows {
+        let record = json_record(columns, r);
         let cells: Vec<String> = columns
             .iter()
             .map(|c| csv_field(&cell(&record[*c])))
@@ -95,10 +178,10 @@ fn write_csv(out: &mut impl Write, columns: &[&str], rows: &[&Explanation]) -> i
     Ok(())
 }
 
-/// The entry's record with only `columns`, in their order (null where the
-/// record leaves a field out).
-fn json_record(columns: &[&str], e: &Explanation) -> serde_json::Value {
-    let mut full = fields(&e.record());
+/// The record with only `columns`, in their order (null where the record
+/// leaves a field out).
+fn json_record(columns: &[&str], r: &Record) -> serde_json::Value {
+    let mut full = fields(r);
     let mut record = serde_json::Map::new();
     for c in columns {
         record.insert((*c).to_string(), full.remove(*c).unwrap_or_default());
@@ -110,16 +193,16 @@ fn write_json(
     out: &mut impl Write,
     format: ExportFormat,
     columns: &[&str],
-    rows: &[&Explanation],
+    rows: &[Record],
 ) -> io::Result<()> {
     if format == ExportFormat::Ndjson {
-        for e in rows {
-            serde_json::to_writer(&mut *out, &json_record(columns, e))?;
+        for r in rows {
+            serde_json::to_writer(&mut *out, &json_record(columns, r))?;
             writeln!(out)?;
         }
         return Ok(());
     }
-    let records: Vec<serde_json::Value> = rows.iter().map(|e| json_record(columns, e)).collect();
+    let records: Vec<serde_json::Value> = rows.iter().map(|r| json_record(columns, r)).collect();
     serde_json::to_writer_pretty(&mut *out, &records)?;
     writeln!(out)
 }
@@ -131,9 +214,9 @@ fn yaml_string(s: &str) -> String {
 
 /// YAML from the record's JSON values: JSON is YAML's flow syntax, so
 /// numbers, booleans, null, quoted strings, lists and maps all carry over.
-fn write_yaml(out: &mut impl Write, columns: &[&str], rows: &[&Explanation]) -> io::Result<()> {
-    for e in rows {
-        let record = json_record(columns, e);
+fn write_yaml(out: &mut impl Write, columns: &[&str], rows: &[Record]) -> io::Result<()> {
+    for r in rows {
+        let record = json_record(columns, r);
         for (i, c) in columns.iter().enumerate() {
             let lead = if i == 0 { "- " } else { "  " };
             writeln!(out, "{lead}{c}: {}", record[*c])?;
@@ -145,16 +228,16 @@ fn write_yaml(out: &mut impl Write, columns: &[&str], rows: &[&Explanation]) -> 
 fn write_dictionary(
     out: &mut impl Write,
     format: ExportFormat,
-    rows: &[&Explanation],
+    rows: &[Record],
 ) -> Result<(), CliError> {
     match format {
         ExportFormat::Yaml => {
-            for e in rows {
+            for r in rows {
                 writeln!(
                     out,
                     "{}: {}",
-                    yaml_string(&e.codes().to_string()),
-                    yaml_string(e.description())
+                    yaml_string(&r.code.to_string()),
+                    yaml_string(r.description)
                 )?;
             }
             Ok(())
@@ -162,13 +245,13 @@ fn write_dictionary(
         ExportFormat::Json => {
             let map: serde_json::Map<String, serde_json::Value> = rows
                 .iter()
-                .map(|e| (e.codes().to_string(), e.description().into()))
+                .map(|r| (r.code.to_string(), r.description.into()))
                 .collect();
             serde_json::to_writer_pretty(&mut *out, &map)?;
             writeln!(out)?;
             Ok(())
         }
-        ExportFormat::Csv | ExportFormat::Ndjson => Err(CliError::Usage(
+        _ => Err(CliError::Usage(
             "--dictionary writes JSON or YAML (use --format json or --format yaml)".into(),
         )),
     }

@@ -1,7 +1,7 @@
 //! Selecting entries and turning them into flat records for export, listing
 //! and enrichment.
 
-use chatcodes::{Category, Explanation, Namespace, Record, Retryability, Vendor, entries, explain};
+use chatcodes::{Category, Explanation, Namespace, Record, Retryability, Vendor, entries};
 
 /// Filters shared by `list`, `search` and `export`.
 #[derive(Debug, Default, clap::Args)]
@@ -51,10 +51,4 @@ pub fn cell(value: &serde_json::Value) -> String {
         serde_json::Value::Array(items) => items.iter().map(cell).collect::<Vec<_>>().join(" | "),
         other => other.to_string(),
     }
-}
-
-/// Whether `e` is the entry [`explain`] gives for its code: used where a
-/// lookup table keyed by code alone can hold only one meaning per number.
-pub fn is_best_match(e: &Explanation) -> bool {
-    explain(e.codes().first()).is_some_and(|best| std::ptr::eq(best, e))
 }
