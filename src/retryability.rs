@@ -129,6 +129,66 @@ impl Retryability {
         matches!(self, Self::Transient | Self::Throttled)
     }
 
+    /// The class's name for people, e.g. `After remediation`.
+    ///
+    /// ```
+    /// assert_eq!(chatcodes::Retryability::NotAFailure.title(), "Not a failure");
+    /// ```
+    pub const fn title(self) -> &'static str {
+        match self {
+            Self::Transient => "Transient",
+            Self::Throttled => "Throttled",
+            Self::Conflict => "Conflict",
+            Self::Reauthenticate => "Reauthenticate",
+            Self::AfterRemediation => "After remediation",
+            Self::Permanent => "Permanent",
+            Self::NotAFailure => "Not a failure",
+            Self::Unknown => "Unknown",
+        }
+    }
+
+    /// The rule that puts a code in this class, as the README's table and
+    /// the generated references state it. The rules apply in the order of
+    /// [`ALL`](Self::ALL); where a code's wording allows two classes, the
+    /// one that does not retry automatically wins.
+    ///
+    /// ```
+    /// let rule = chatcodes::Retryability::Transient.rule();
+    /// assert_eq!(rule, "an internal error, a timeout or a network failure");
+    /// ```
+    pub const fn rule(self) -> &'static str {
+        match self {
+            Self::NotAFailure => "a success or a pending success state",
+            Self::Throttled => {
+                "a rate, frequency or call limit; the delay is carried where the text states one \
+                 (retry_after_ms), strictly above a \"more than\" bound (90024: 1001 ms), and per \
+                 operation where limits differ (8511: writes 200 ms, reads 250 ms; \
+                 retry_after_for(Operation::Read))"
+            }
+            Self::Conflict => {
+                "concurrent operations on the same state collided, or the same operation is \
+                 already running: re-read, then redo"
+            }
+            Self::Reauthenticate => {
+                "only where the program can renew the credential itself and the retry then \
+                 works: an expired or missing UserSig, ticket, key or token, or a user not logged \
+                 in yet"
+            }
+            Self::Transient => "an internal error, a timeout or a network failure",
+            Self::AfterRemediation => {
+                "fails until something outside the request changes: a service, feature or \
+                 package not enabled; a quota or stored limit; a relationship; a missing \
+                 prerequisite call; a credential made wrongly (key, identity or app mismatch: \
+                 renewing it the same way fails the same way); a forced logout (another login, a \
+                 concurrent-login limit: tell the user, log in again only when they ask)"
+            }
+            Self::Permanent => {
+                "the request itself is wrong or refused, or already done: never retry it unchanged"
+            }
+            Self::Unknown => "the documentation gives no basis",
+        }
+    }
+
     /// Whether the code reports a failure (everything but `not_a_failure`).
     pub const fn is_failure(self) -> bool {
         !matches!(self, Self::NotAFailure)

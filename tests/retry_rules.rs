@@ -290,3 +290,27 @@ fn remedies_of_reclassified_credentials_say_why_renewal_fails() {
         );
     }
 }
+
+/// The README's table of rules states each class's `rule()` (its Markdown
+/// aside), in the order of `Retryability::ALL`.
+#[test]
+fn readme_rules_are_the_rules_of_the_type() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let rows: Vec<(String, String)> = readme
+        .lines()
+        .skip_while(|l| !l.starts_with("| # | class | rule |"))
+        .skip(2)
+        .take_while(|l| l.starts_with('|'))
+        .map(|l| {
+            let cells: Vec<&str> = l.split(" | ").collect();
+            let plain = |s: &str| s.replace(['`'], "").replace("**", "");
+            (plain(cells[1]), plain(cells[2]))
+        })
+        .collect();
+    let expected: Vec<(String, String)> = Retryability::ALL
+        .iter()
+        .map(|r| (r.to_string(), r.rule().to_string()))
+        .collect();
+    assert_eq!(rows, expected);
+}

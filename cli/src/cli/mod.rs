@@ -38,8 +38,11 @@ enum Command {
     /// Export the catalogue as CSV, JSON, NDJSON or YAML for log pipelines
     /// (Vector, Logstash, Fluent Bit, OpenTelemetry Collector).
     Export(export::Args),
-    /// Print the Markdown reference generated from the catalogue (docs/REFERENCE.md).
-    Docs,
+    /// Generate references from the catalogue through templates: the
+    /// Markdown reference (docs/REFERENCE.md), a searchable HTML page
+    /// (--format html, docs/site/), one page per code (--split), or your own
+    /// Jinja2 template (--template).
+    Docs(docs::Args),
     /// Explain code fields in NDJSON log lines read from stdin (a streaming filter).
     ///
     /// Adds `<field>_explained` next to every non-zero ErrorCode and ResultCode,
@@ -82,7 +85,7 @@ pub fn run() -> ExitCode {
         Command::List(args) => ("chatcodes", list::list(&args)),
         Command::Export(args) => ("chatcodes", export::run(&args)),
         Command::Enrich(args) => ("chatcodes enrich", enrich::run(&args)),
-        Command::Docs => ("chatcodes", docs::run()),
+        Command::Docs(args) => ("chatcodes docs", docs::run(&args)),
     };
     outcome::exit(name, result)
 }

@@ -1,0 +1,256 @@
+//! The data every documentation template sees: the catalogue as records,
+//! and the namespaces, categories and retry classes with their titles and
+//! rules. The built-in references and a user's `--template` get the same
+//! context, so anything the built-ins show, a user's template can show too.
+
+use std::collections::BTreeMap;
+
+use chatcodes::{
+    Category, Document, Explanation, Namespace, Record, Retryability, api_entries, entries,
+    explain_all,
+};
+use serde::Serialize;
+
+/// The whole context: `entries`, `namespaces`, `categories`,
+/// `retryabilities`, `shared_codes` and a few counts.
+#[derive(Debug, Serialize)]
+pub struct Context {
+    /// The tool and version that generated the output, `chatcodes 0.1.0`.
+    pub generator: String,
+    /// Every entry, in catalogue order.
+    pub entries: Vec<Entry>,
+    /// Every namespace, in `explain()`'s precedence order.
+    pub namespaces: Vec<NamespaceInfo>,
+    /// Every category, in catalogue order.
+    pub categories: Vec<Named>,
+    /// Every retry class, in rule order.
+    pub retryabilities: Vec<RetryClass>,
+    /// Every number with meanings in several namespaces.
+    pub shared_codes: Vec<SharedCode>,
+    /// How many rows the REST APIs' own tables hold.
+    pub api_row_count: usize,
+}
+
+/// One entry: the full record `export --format json --columns ...` writes
+/// (all fields), plus what a page about it needs.
+#[derive(Debug, Serialize)]
+pub struct Entry {
+    #[serde(flatten)]
+    pub record: Record,
+    /// The anchor, `<namespace>-<code>`, e.g. `tencent_server-70001`.
+    pub id: String,
+    /// `Tencent Cloud Chat`.
+    pub vendor_name: &'static str,
+    /// `Server (REST API and backend)`.
+    pub namespace_title: &'static str,
+    /// `Account`.
+    pub category_title: &'static str,
+    /// `Reauthenticate`.
+    pub retryability_title: &'static str,
+    /// The document the description comes from.
+    pub document: DocumentInfo,
+    /// The section of that document.
+    pub section: &'static str,
+    /// Where the causes come from, when the entry has causes.
+    pub causes_source: Option<String>,
+    /// The REST APIs whose own tables list the code, with their wording.
+    pub api_rows: Vec<ApiRow>,
+    /// The anchors of the code's meanings in other namespaces.
+    pub other_meanings: Vec<String>,
+}
+
+/// A [`Document`] with the one-line form the text outputs print.
+#[derive(Debug, Serialize)]
+pub struct DocumentInfo {
+    #[serde(flatten)]
+    pub document: &'static Document,
+    /// `Title <url>`, or `Title (owner/repo: path)`.
+    pub display: String,
+}
+
+/// A REST API's own row for a code.
+#[derive(Debug, Serialize)]
+pub struct ApiRow {
+    /// The API, e.g. `v4/sns/friend_add`.
+    pub api: &'static str,
+    /// What the API's page says the code means there.
+    pub description: &'static str,
+    /// Whether that wording is the API's own (else it repeats the namespace's).
+    pub own_wording: bool,
+    pub retryability: Retryability,
+    pub remedy: &'static str,
+}
+
+/// A namespace, its titles, and its non-empty categories in order.
+#[derive(Debug, Serialize)]
+pub struct NamespaceInfo {
+    pub name: Namespace,
+    pub vendor: chatcodes::Vendor,
+    pub vendor_name: &'static str,
+    pub title: &'static str,
+    /// `Tencent Cloud Chat / Client SDK`.
+    pub heading: String,
+    /// The categories with entries in this namespace, in catalogue order.
+    pub categories: Vec<Category>,
+    pub entry_count: usize,
+}
+
+/// A category (or anything else with a machine name and a title).
+#[derive(Debug, Serialize)]
+pub struct Named {
+    pub name: &'static str,
+    pub title: &'static str,
+}
+
+/// A retry class with its rule.
+#[derive(Debug, Serialize)]
+pub struct RetryClass {
+    pub name: Retryability,
+    pub title: &'static str,
+    /// The rule that puts a code in the class.
+    pub rule: &'static str,
+    /// Whether the same request may be sent again unchanged after a backoff.
+    pub may_retry_unchanged: bool,
+    pub entry_count: usize,
+}
+
+/// A number that means different things in several namespaces.
+#[derive(Debug, Serialize)]
+pub struct SharedCode {
+    pub code: i64,
+    /// Every meaning, best first (the first is `explain()`'s answer).
+    pub meanings: Vec<Meaning>,
+}
+
+/// One meaning of a shared code.
+#[derive(Debug, Serialize)]
+pub struct Meaning {
+    pub namespace: Namespace,
+    pub id: String,
+    pub description: &'static str,
+}
+
+/// The anchor of an entry: `<namespace>-<code>`.
+pub fn anchor(e: &Explanation) -> String {
+    format!("{}-{}", e.namespace(), e.codes())
+}
+
+fn entry(e: &'static Explanation, api_rows: Vec<ApiRow>) -> Entry {
+    let source = e.source();
+    Entry {
+        record: e.record(),
+        id: anchor(e),
+        vendor_name: e.vendor().display_name(),
+        namespace_title: e.namespace().title(),
+        category_title: e.category().title(),
+        retryability_title: e.retryability().title(),
+        document: DocumentInfo {
+            document: source.document,
+            display: source.document.to_string(),
+        },
+        section: source.section,
+        causes_source: e.causes_source().map(|s| s.to_string()),
+        api_rows,
+        other_meanings: explain_all(e.codes().first())
+            .filter(|m| m.namespace() != e.namespace() && m.codes() == e.codes())
+            .map(anchor)
+            .collect(),
+    }
+}
+
+impl Context {
+    /// The context of the whole catalogue.
+    pub fn new() -> Self {
+        // The API rows of each (namespace, code), in API order.
+        let mut rows: BTreeMap<(Namespace, String), Vec<ApiRow>> = BTreeMap::new();
+        for a in api_entries() {
+            let Some(api) = a.api() else { continue };
+            let general = explain_all(a.codes().first()).find(|g| {
+                g.api().is_none() && g.namespace() == a.namespace() && g.codes() == a.codes()
+            });
+            rows.entry((a.namespace(), a.codes().to_string()))
+                .or_default()
+                .push(ApiRow {
+                    api,
+                    description: a.description(),
+                    own_wording: general.is_none_or(|g| g.description() != a.description()),
+                    retryability: a.retryability(),
+                    remedy: a.remedy(),
+                });
+        }
+        let api_row_count = api_entries().len();
+        let entries: Vec<Entry> = entries()
+            .map(|e| {
+                let key = (e.namespace(), e.codes().to_string());
+                entry(e, rows.remove(&key).unwrap_or_default())
+            })
+            .collect();
+        let namespaces = Namespace::ALL
+            .iter()
+            .map(|&ns| NamespaceInfo {
+                name: ns,
+                vendor: ns.vendor(),
+                vendor_name: ns.vendor().display_name(),
+                title: ns.title(),
+                heading: format!("{} / {}", ns.vendor().display_name(), ns.title()),
+                categories: Category::ALL
+                    .iter()
+                    .copied()
+                    .filter(|&c| {
+                        entries
+                            .iter()
+                            .any(|e| e.record.namespace == ns && e.record.category == c)
+                    })
+                    .collect(),
+                entry_count: entries.iter().filter(|e| e.record.namespace == ns).count(),
+            })
+            .collect();
+        let categories = Category::ALL
+            .iter()
+            .map(|c| Named {
+                name: c.into(),
+                title: c.title(),
+            })
+            .collect();
+        let retryabilities = Retryability::ALL
+            .iter()
+            .map(|&r| RetryClass {
+                name: r,
+                title: r.title(),
+                rule: r.rule(),
+                may_retry_unchanged: r.may_retry_unchanged(),
+                entry_count: entries
+                    .iter()
+                    .filter(|e| e.record.retryability == r)
+                    .count(),
+            })
+            .collect();
+        let mut shared_codes: Vec<SharedCode> = Vec::new();
+        for e in chatcodes::entries() {
+            let code = e.codes().first();
+            let all: Vec<&Explanation> = explain_all(code).collect();
+            if all.len() > 1 && !shared_codes.iter().any(|s| s.code == code) {
+                shared_codes.push(SharedCode {
+                    code,
+                    meanings: all
+                        .iter()
+                        .map(|m| Meaning {
+                            namespace: m.namespace(),
+                            id: anchor(m),
+                            description: m.description(),
+                        })
+                        .collect(),
+                });
+            }
+        }
+        Context {
+            generator: format!("chatcodes {}", env!("CARGO_PKG_VERSION")),
+            entries,
+            namespaces,
+            categories,
+            retryabilities,
+            shared_codes,
+            api_row_count,
+        }
+    }
+}
