@@ -12,35 +12,64 @@
   var count = document.getElementById("count");
   var nothing = document.getElementById("nothing");
   var entries = Array.prototype.slice.call(document.querySelectorAll("article.entry"));
-  var sections = Array.prototype.slice.call(document.querySelectorAll("section.category, section.namespace"));
+  var categories = Array.prototype.slice.call(document.querySelectorAll("section.category"));
+  var namespaces = Array.prototype.slice.call(document.querySelectorAll("section.namespace"));
   // What a search looks in: code, name, description, remedy, causes and
-  // other names, lower-cased once.
+  // other names, lower-cased once; and each entry's filter values and
+  // sections, read once.
   var parts = ".code, .name, .description, .remedy, .causes, .aliases";
-  var texts = entries.map(function (e) {
-    return Array.prototype.map.call(e.querySelectorAll(parts), function (p) {
+  var index = entries.map(function (e) {
+    var text = Array.prototype.map.call(e.querySelectorAll(parts), function (p) {
       return p.textContent;
     }).join(" ").toLowerCase();
+    var category = e.parentNode;
+    var code = e.querySelector(".code").textContent;
+    var range = /^(-?\d+)-(-?\d+)$/.exec(code);
+    return {
+      text: text,
+      // Words split on anything but letters, digits, "_" and "-".
+      tokens: " " + text.split(/[^a-z0-9_-]+/).join(" ") + " ",
+      code: code,
+      range: range && [Number(range[1]), Number(range[2])],
+      values: [e.dataset.vendor, e.dataset.namespace, e.dataset.retryability],
+      category: categories.indexOf(category),
+      namespace: namespaces.indexOf(category.parentNode),
+      hidden: e.hidden
+    };
   });
+
+  // A number matches the codes it begins (30001 finds 30001, not 130001),
+  // a range holding it, or the same number as a word of the text; other
+  // words match anywhere in the text.
+  function matches(x, word) {
+    if (!/^-?\d+$/.test(word)) return x.text.indexOf(word) !== -1;
+    var n = Number(word);
+    return x.code.indexOf(word) === 0 ||
+      (x.range !== null && n >= x.range[0] && n <= x.range[1]) ||
+      x.tokens.indexOf(" " + word + " ") !== -1;
+  }
+
+  function setHidden(element, hidden) {
+    if (element.hidden !== hidden) element.hidden = hidden;
+  }
 
   function apply() {
     var words = q.value.toLowerCase().split(/\s+/).filter(Boolean);
     var wanted = selects.map(function (s) { return s.value; });
+    var shownIn = { category: categories.map(function () { return 0; }),
+                    namespace: namespaces.map(function () { return 0; }) };
     var shown = 0;
     for (var i = 0; i < entries.length; i++) {
-      var e = entries[i], d = e.dataset, text = texts[i];
-      var match = (!wanted[0] || d.vendor === wanted[0]) &&
-        (!wanted[1] || d.namespace === wanted[1]) &&
-        (!wanted[2] || d.retryability === wanted[2]) &&
-        words.every(function (w) { return text.indexOf(w) !== -1; });
-      if (e.hidden === match) e.hidden = !match;
-      if (match) shown++;
+      var x = index[i], match = true;
+      for (var f = 0; f < 3 && match; f++) match = !wanted[f] || x.values[f] === wanted[f];
+      for (var w = 0; w < words.length && match; w++) match = matches(x, words[w]);
+      if (x.hidden === match) { x.hidden = !match; entries[i].hidden = !match; }
+      if (match) { shown++; shownIn.category[x.category]++; shownIn.namespace[x.namespace]++; }
     }
     // A section shows while any of its entries does.
-    for (var j = 0; j < sections.length; j++) {
-      var empty = !sections[j].querySelector("article.entry:not([hidden])");
-      if (sections[j].hidden !== empty) sections[j].hidden = empty;
-    }
-    nothing.hidden = shown > 0;
+    categories.forEach(function (c, j) { setHidden(c, shownIn.category[j] === 0); });
+    namespaces.forEach(function (n, j) { setHidden(n, shownIn.namespace[j] === 0); });
+    setHidden(nothing, shown > 0);
     count.textContent = shown + " of " + entries.length + " entries";
   }
 

@@ -358,6 +358,22 @@ fn in_chromium_a_search_link_shows_its_matches_and_hides_the_rest() {
     );
     assert!(all.iter().all(|(_, hidden)| !hidden));
 
+    // A number finds the codes it begins and a range holding it, not codes
+    // that merely contain it.
+    let dom = dump_dom(&browser, &profile, &format!("{page}?q=30001"));
+    let shown: BTreeSet<String> = articles(&dom)
+        .into_iter()
+        .filter(|(_, hidden)| !hidden)
+        .map(|(id, _)| id)
+        .collect();
+    assert!(shown.contains("tencent_server-30001") && shown.contains("nexconn_client-30001"));
+    assert!(!shown.contains("tencent_server-130001"), "{shown:?}");
+    let dom = dump_dom(&browser, &profile, &format!("{page}?q=125000"));
+    assert!(
+        articles(&dom).contains(&("tencent_server-120001-130000".to_string(), false)),
+        "the range entry holds 125000"
+    );
+
     // A filter in the link: only Nexconn's throttled entries.
     let dom = dump_dom(
         &browser,
