@@ -9,6 +9,8 @@
 //! bounded, the daemons read and write files only (no sockets), and each is
 //! stopped by its PID.
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::fs;
 use std::io::Write;
@@ -17,6 +19,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use chatcodes::{Namespace, explain};
+use common::Scratch;
 use serde_json::Value;
 
 const WAIT: Duration = Duration::from_secs(120);
@@ -50,24 +53,6 @@ fn engines_present() -> bool {
     false
 }
 
-/// A scratch directory removed at the end, even when the test fails.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(name: &str) -> Self {
-        let dir = std::env::temp_dir().join(format!("chatcodes-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).unwrap();
-        Scratch(dir)
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
-
 /// A daemon that is killed (by PID) if the test ends before it does.
 struct Daemon(Child);
 
@@ -79,18 +64,7 @@ impl Drop for Daemon {
 }
 
 fn chatcodes(args: &[&str], stdin: &[u8]) -> Vec<u8> {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_chatcodes"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut input = child.stdin.take().unwrap();
-    let data = stdin.to_vec();
-    let writer = std::thread::spawn(move || input.write_all(&data));
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap().unwrap();
+    let out = common::chatcodes(args, stdin);
     assert!(
         out.status.success(),
         "{}",

@@ -24,3 +24,25 @@ pub fn chatcodes(args: &[&str], stdin: &[u8]) -> Output {
     }
     output
 }
+
+/// A scratch directory, removed at the end even when the test fails.
+/// Not every test crate that includes this module uses it.
+#[allow(dead_code)]
+pub struct Scratch(pub std::path::PathBuf);
+
+#[allow(dead_code)]
+impl Scratch {
+    /// A fresh, empty directory named after `name` and this process.
+    pub fn new(name: &str) -> Self {
+        let dir = std::env::temp_dir().join(format!("chatcodes-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        Scratch(dir)
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
