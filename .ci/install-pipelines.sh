@@ -3,11 +3,11 @@
 # Debian's packages. rsyslog is installed as usual. syslog-ng conflicts with
 # it as the system log daemon, so its two packages (syslog-ng-core and
 # syslog-ng-mod-add-contextual-data) are unpacked with `apt-get download` +
-# `dpkg -x` into $PREFIX (default /opt/chatcodes-syslog-ng), and only the
-# libraries they need are installed. Nothing is started. Run as root; running
-# it again changes nothing.
+# `dpkg -x` into $CHATCODES_SYSLOG_NG_PREFIX (default /opt/chatcodes-syslog-ng,
+# where the test looks), and only the libraries they need are installed.
+# Nothing is started. Run as root; running it again changes nothing.
 set -euo pipefail
-PREFIX="${PREFIX:-/opt/chatcodes-syslog-ng}"
+PREFIX="${CHATCODES_SYSLOG_NG_PREFIX:-/opt/chatcodes-syslog-ng}"
 export DEBIAN_FRONTEND=noninteractive
 apt_ready=""
 apt_update() { [ -n "$apt_ready" ] || { apt-get update -qq; apt_ready=1; }; }

@@ -46,3 +46,48 @@ impl Drop for Scratch {
         let _ = std::fs::remove_dir_all(&self.0);
     }
 }
+
+/// Whether a real component a test runs (a log daemon, Chromium) is here.
+/// When `present` says no, the repository's own install script
+/// (`.ci/install-*.sh`, from Debian's packages) runs once, as root or
+/// through `sudo -n`, bounded to 15 minutes; then `present` is asked again.
+/// A component still missing fails the test under `CI=true`; elsewhere the
+/// test says why and stops (returns false).
+#[allow(dead_code)]
+pub fn component(what: &str, script: &str, present: impl Fn() -> bool) -> bool {
+    if present() {
+        return true;
+    }
+    let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join(script);
+    let root = Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.starts_with(b"0\n"));
+    let mut install = if root {
+        Command::new("timeout")
+    } else {
+        let mut sudo = Command::new("sudo");
+        sudo.args(["-n", "timeout"]);
+        sudo
+    };
+    eprintln!("{what} is missing: running {}", script.display());
+    let installed = install
+        .arg("900")
+        .arg("bash")
+        .arg(&script)
+        .stdout(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if installed && present() {
+        return true;
+    }
+    let message = format!(
+        "{what} is missing and {} could not install it (it needs root or passwordless sudo)",
+        script.display()
+    );
+    assert!(std::env::var("CI").as_deref() != Ok("true"), "{message}");
+    eprintln!("skipped: {message}");
+    false
+}
