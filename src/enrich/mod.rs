@@ -43,6 +43,7 @@ use paths::{Position, Step};
 use scan::{Frame, Insert, Seen, is_literal_zero, skip_ws};
 
 use crate::lookup::{ApiTable, api_table, explain_in_api_table};
+use crate::tables::ENTRIES;
 use crate::{Explanation, Namespace, explain_in};
 
 /// The fields explained by default, in every object of a record: `ErrorCode`
@@ -148,12 +149,16 @@ pub struct Enricher {
     finders: Vec<Finder<'static>>,
     positions: Vec<Position>,
     root_mask: u64,
-    tails: HashMap<usize, Box<[u8]>>,
+    /// Each entry's serialized record tail, by its index in the catalogue.
+    tails: Vec<Option<Box<[u8]>>>,
     frames: Vec<Frame>,
     seen: Vec<Seen>,
     inserts: Vec<Insert>,
     key: Vec<u8>,
     next_hits: Vec<usize>,
+    /// Where the block search found each field name first in the current
+    /// line (relative to its start), or `usize::MAX` when not known.
+    first_hits: Vec<usize>,
 }
 
 impl Default for Enricher {
@@ -178,12 +183,13 @@ impl Enricher {
             finders: Vec::new(),
             positions: Vec::new(),
             root_mask: DEFAULTS,
-            tails: HashMap::new(),
+            tails: Vec::new(),
             frames: Vec::new(),
             seen: Vec::new(),
             inserts: Vec::new(),
             key: Vec::new(),
             next_hits: Vec::new(),
+            first_hits: Vec::new(),
         };
         for field in DEFAULT_FIELDS {
             enricher.field_index(field);
@@ -335,12 +341,15 @@ impl Enricher {
     /// Decides what to do with a line; for an enriched line, leaves the
     /// insertions in `self.inserts`.
     fn classify(&mut self, line: &[u8]) -> LineOutcome {
+        self.first_hits.clear();
+        self.first_hits.resize(self.finders.len(), usize::MAX);
         self.classify_found(line, u128::MAX)
     }
 
     /// [`classify`](Self::classify), told whether a field name occurs in the
-    /// line at all (bit `i` of `found` for field `i`), so that lines are not
-    /// searched again for names they do not hold.
+    /// line at all (bit `i` of `found` for field `i`) and where it occurs
+    /// first (`self.first_hits`), so that lines are not searched again for
+    /// names they do not hold, nor for the first occurrence of those they do.
     fn classify_found(&mut self, line: &[u8], found: u128) -> LineOutcome {
         self.inserts.clear();
         if line.get(skip_ws(line, 0)) != Some(&b'{') {
@@ -375,20 +384,28 @@ impl Enricher {
     /// Whether some code field in the raw line may hold a non-zero value. A
     /// `"Key": 0` is skipped without parsing; anything else needs a parse.
     fn may_need_work(&self, line: &[u8], found: u128) -> bool {
-        let present = |&(i, _): &(usize, &Finder<'_>)| found >> i & 1 == 1;
+        let non_zero_at = |finder: &Finder<'_>, at: usize| {
+            let rest = &line[at + finder.needle().len()..];
+            let rest = &rest[skip_ws(rest, 0)..];
+            let Some(rest) = rest.strip_prefix(b":") else {
+                return true;
+            };
+            !is_literal_zero(&rest[skip_ws(rest, 0)..])
+        };
         self.finders
             .iter()
+            .zip(&self.first_hits)
             .enumerate()
-            .filter(present)
-            .any(|(_, finder)| {
-                finder.find_iter(line).any(|at| {
-                    let rest = &line[at + finder.needle().len()..];
-                    let rest = &rest[skip_ws(rest, 0)..];
-                    let Some(rest) = rest.strip_prefix(b":") else {
-                        return true;
-                    };
-                    !is_literal_zero(&rest[skip_ws(rest, 0)..])
-                })
+            .filter(|&(i, _)| found >> i & 1 == 1)
+            .any(|(_, (finder, &first))| {
+                let from = match first {
+                    usize::MAX => 0,
+                    first if non_zero_at(finder, first) => return true,
+                    first => first + 1,
+                };
+                finder
+                    .find_iter(&line[from..])
+                    .any(|at| non_zero_at(finder, from + at))
             })
     }
 
@@ -400,7 +417,7 @@ impl Enricher {
             out.write_all(&line[copied..insert.at])?;
             copied = insert.at;
             out.write_all(&self.prefixes[insert.field as usize])?;
-            write!(out, "{}", insert.code)?;
+            out.write_all(itoa::Buffer::new().format(insert.code).as_bytes())?;
             match insert.explanation {
                 Some(e) => out.write_all(tail(&mut self.tails, e))?,
                 None => out.write_all(br#","unknown":true}"#)?,
@@ -432,20 +449,23 @@ pub const RECORD_FIELDS: &[&str] = &[
 /// The entry's record ([`RECORD_FIELDS`] of it) after its `code`
 /// (`,"vendor":...}`), serialized once per entry: the code itself is written
 /// per line, so a range entry's record names the code found.
-fn tail<'a>(tails: &'a mut HashMap<usize, Box<[u8]>>, e: &'static Explanation) -> &'a [u8] {
-    tails
-        .entry(e as *const Explanation as usize)
-        .or_insert_with(|| {
-            let record = e.record_for(0);
-            let json =
-                serde_json::to_vec(&record.only(RECORD_FIELDS)).expect("a record serializes");
-            // `{"code":0,...}`: keep what follows the code.
-            let rest = json
-                .iter()
-                .position(|&b| b == b',')
-                .expect("a record has fields after its code");
-            json[rest..].into()
-        })
+fn tail<'a>(tails: &'a mut Vec<Option<Box<[u8]>>>, e: &'static Explanation) -> &'a [u8] {
+    if tails.is_empty() {
+        tails.resize(ENTRIES.len(), None);
+    }
+    // Every explanation lives in the catalogue's one table.
+    let index = (e as *const Explanation as usize - ENTRIES.as_ptr() as usize)
+        / std::mem::size_of::<Explanation>();
+    tails[index].get_or_insert_with(|| {
+        let record = e.record_for(0);
+        let json = serde_json::to_vec(&record.only(RECORD_FIELDS)).expect("a record serializes");
+        // `{"code":0,...}`: keep what follows the code.
+        let rest = json
+            .iter()
+            .position(|&b| b == b',')
+            .expect("a record has fields after its code");
+        json[rest..].into()
+    })
 }
 
 #[cfg(test)]

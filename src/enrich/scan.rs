@@ -83,10 +83,8 @@ impl Enricher {
                     pos = end;
                 }
                 b'-' | b'0'..=b'9' => {
-                    let end = number_end(b, pos)?;
+                    let (end, quick) = number(b, pos)?;
                     let token = &b[pos..end];
-                    let plain = token.iter().all(|c| c.is_ascii_digit() || *c == b'-');
-                    let quick = if plain { parse_i64(token) } else { None };
                     if quick.is_none() && !number_in_range(token) {
                         return None;
                     }
@@ -301,8 +299,10 @@ fn hex4(b: &[u8], pos: usize) -> Option<u16> {
     u16::from_str_radix(text, 16).ok()
 }
 
-/// The end of the number starting at `pos`, by JSON's grammar.
-fn number_end(b: &[u8], mut pos: usize) -> Option<usize> {
+/// The end of the number starting at `pos`, by JSON's grammar, and its
+/// value when it is an integer that fits an `i64` (read in the same pass,
+/// as `str::parse::<i64>` would read it).
+fn number(b: &[u8], mut pos: usize) -> Option<(usize, Option<i64>)> {
     let digits = |b: &[u8], mut pos: usize| {
         let start = pos;
         while b.get(pos).is_some_and(u8::is_ascii_digit) {
@@ -310,35 +310,52 @@ fn number_end(b: &[u8], mut pos: usize) -> Option<usize> {
         }
         (pos > start).then_some(pos)
     };
-    if b.get(pos) == Some(&b'-') {
+    let negative = b.get(pos) == Some(&b'-');
+    if negative {
         pos += 1;
     }
-    pos = match b.get(pos)? {
-        b'0' => pos + 1,
-        b'1'..=b'9' => digits(b, pos)?,
+    // Accumulated below zero, so that i64::MIN fits.
+    let mut below = Some(0i64);
+    match b.get(pos)? {
+        b'0' => pos += 1,
+        b'1'..=b'9' => {
+            while let Some(&d) = b.get(pos).filter(|d| d.is_ascii_digit()) {
+                below = below
+                    .and_then(|v| v.checked_mul(10))
+                    .and_then(|v| v.checked_sub(i64::from(d - b'0')));
+                pos += 1;
+            }
+        }
         _ => return None,
-    };
+    }
+    let mut integer = true;
     if b.get(pos) == Some(&b'.') {
+        integer = false;
         pos = digits(b, pos + 1)?;
     }
     if let Some(b'e' | b'E') = b.get(pos) {
+        integer = false;
         pos += 1;
         if let Some(b'+' | b'-') = b.get(pos) {
             pos += 1;
         }
         pos = digits(b, pos)?;
     }
-    Some(pos)
-}
-
-/// An integer token as an `i64`, when it fits.
-fn parse_i64(token: &[u8]) -> Option<i64> {
-    std::str::from_utf8(token).ok()?.parse().ok()
+    let value = match (integer, negative) {
+        (false, _) => None,
+        (true, true) => below,
+        (true, false) => below.and_then(i64::checked_neg),
+    };
+    Some((pos, value))
 }
 
 /// Whether `serde_json` can represent the number: it rejects numbers whose
-/// value overflows `f64`.
+/// value overflows `f64`. Without an exponent, a number of at most 308
+/// characters is below 1e308 and always fits.
 fn number_in_range(token: &[u8]) -> bool {
+    if token.len() <= 308 && !token.iter().any(|&c| c == b'e' || c == b'E') {
+        return true;
+    }
     std::str::from_utf8(token)
         .ok()
         .and_then(|t| t.parse::<f64>().ok())
@@ -371,5 +388,55 @@ pub(super) fn is_literal_zero(value: &[u8]) -> bool {
         }
         [b'0'] => true,
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{number, number_in_range};
+
+    /// `number` reads the value `str::parse::<i64>` reads, and ends where
+    /// JSON's grammar ends the number.
+    #[test]
+    fn numbers_read_as_str_parse_reads_them() {
+        let tokens = [
+            "0",
+            "-0",
+            "7",
+            "70001",
+            "-10106",
+            "9223372036854775807",
+            "-9223372036854775808",
+            "9223372036854775808",
+            "-9223372036854775809",
+            "123456789012345678901234567890",
+            "1.5",
+            "1e3",
+            "-2E-2",
+            "10.0",
+        ];
+        for token in tokens {
+            let line = format!("{token},");
+            let (end, value) = number(line.as_bytes(), 0).unwrap();
+            assert_eq!(end, token.len(), "{token}");
+            assert_eq!(value, token.parse::<i64>().ok(), "{token}");
+        }
+        for bad in ["-", "01", "1.", ".5", "1e", "-x", "1e+"] {
+            let parsed = number(bad.as_bytes(), 0);
+            assert!(
+                parsed.is_none_or(|(end, _)| end < bad.len()),
+                "{bad}: {parsed:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn numbers_out_of_f64_range_are_refused_with_or_without_an_exponent() {
+        assert!(number_in_range(b"1e308") && number_in_range(b"-1.5e-400"));
+        assert!(!number_in_range(b"1e400") && !number_in_range(b"-2E309"));
+        let long = "9".repeat(308);
+        assert!(number_in_range(long.as_bytes()));
+        let too_long = "9".repeat(310);
+        assert!(!number_in_range(too_long.as_bytes()));
     }
 }

@@ -62,6 +62,8 @@ impl Enricher {
         self.next_hits.clear();
         self.next_hits
             .extend(self.finders.iter().map(|f| find(f, 0)));
+        self.first_hits.clear();
+        self.first_hits.resize(self.finders.len(), usize::MAX);
         let mut copied = 0;
         let mut start = 0;
         while start < block.len() {
@@ -72,6 +74,7 @@ impl Enricher {
             for (i, (hit, finder)) in self.next_hits.iter_mut().zip(&self.finders).enumerate() {
                 if *hit < end {
                     found |= 1 << i;
+                    self.first_hits[i] = *hit - start;
                     *hit = find(finder, end);
                 }
             }
