@@ -103,14 +103,14 @@ fn environment() -> Environment<'static> {
 /// wrong, and the lines around it.
 fn template_error(e: minijinja::Error) -> CliError {
     let place = match (e.name(), e.line()) {
-        (Some(name), Some(line)) => format!("{name}, line {line}: "),
-        (Some(name), None) => format!("{name}: "),
+        (Some(name), Some(line)) => format!(" in {name}, line {line}"),
+        (Some(name), None) => format!(" in {name}"),
         _ => String::new(),
     };
     let what = e
         .detail()
         .map_or_else(|| e.kind().to_string(), |d| format!("{}: {d}", e.kind()));
-    let mut message = format!("template error in {place}{what}");
+    let mut message = format!("template error{place}: {what}");
     // The source lines around the error, without minijinja's dump of
     // every variable in scope (the whole catalogue).
     let context = e.display_debug_info().to_string();
