@@ -35,8 +35,9 @@ enum Command {
     Search(list::SearchArgs),
     /// List catalogue entries, filtered by vendor, namespace, category or retryability.
     List(list::ListArgs),
-    /// Export the catalogue as CSV, JSON, NDJSON or YAML for log pipelines
-    /// (Vector, Logstash, Fluent Bit, OpenTelemetry Collector).
+    /// Export the catalogue for log pipelines: CSV, JSON, NDJSON or YAML
+    /// (Vector, Logstash, Fluent Bit, OpenTelemetry Collector), syslog-ng's
+    /// add-contextual-data database or an rsyslog lookup_table.
     Export(export::Args),
     /// Generate references from the catalogue through templates: the
     /// Markdown reference (docs/REFERENCE.md), a searchable HTML page
