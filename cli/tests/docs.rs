@@ -9,16 +9,11 @@ mod common;
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{Scratch, chatcodes};
+use common::{Scratch, chatcodes, succeed};
 use serde_json::Value;
-
-fn stdout(o: &Output) -> String {
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
 
 fn repo(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(path)
@@ -27,7 +22,7 @@ fn repo(path: &str) -> PathBuf {
 /// `(namespace-code, code, retryability)` of every entry, from the JSON export.
 fn catalogue() -> Vec<(String, String, String)> {
     let records: Vec<Value> =
-        serde_json::from_str(&stdout(&chatcodes(&["export", "--format", "json"], b""))).unwrap();
+        serde_json::from_str(&succeed(&["export", "--format", "json"], b"")).unwrap();
     assert!(records.len() > 600, "{} entries", records.len());
     records
         .iter()
@@ -45,7 +40,7 @@ fn catalogue() -> Vec<(String, String, String)> {
 
 #[test]
 fn the_committed_markdown_reference_comes_from_the_template_unchanged() {
-    let generated = stdout(&chatcodes(&["docs"], b""));
+    let generated = succeed(&["docs"], b"");
     let committed = fs::read_to_string(repo("docs/REFERENCE.md")).unwrap();
     assert!(
         generated == committed,
@@ -63,7 +58,7 @@ fn the_committed_markdown_reference_comes_from_the_template_unchanged() {
 fn the_committed_site_is_fresh() {
     let scratch = Scratch::new("site-fresh");
     let out = scratch.0.to_str().unwrap();
-    stdout(&chatcodes(&["docs", "--format", "html", "--out", out], b""));
+    succeed(&["docs", "--format", "html", "--out", out], b"");
     let generated = fs::read_to_string(scratch.0.join("index.html")).unwrap();
     let committed = fs::read_to_string(repo("docs/site/index.html")).unwrap();
     assert!(
@@ -71,10 +66,7 @@ fn the_committed_site_is_fresh() {
         "docs/site/index.html is stale: run `cargo run -- docs --format html --out docs/site`"
     );
     // The same page on standard output.
-    assert_eq!(
-        stdout(&chatcodes(&["docs", "--format", "html"], b"")),
-        committed
-    );
+    assert_eq!(succeed(&["docs", "--format", "html"], b""), committed);
 }
 
 #[test]
@@ -86,10 +78,7 @@ fn a_users_template_renders_every_entry() {
         "{% for e in entries %}{{ e.code }}|{{ e.retryability }}\n{% endfor %}",
     )
     .unwrap();
-    let text = stdout(&chatcodes(
-        &["docs", "--template", t.to_str().unwrap()],
-        b"",
-    ));
+    let text = succeed(&["docs", "--template", t.to_str().unwrap()], b"");
     let rendered: Vec<(String, String)> = text
         .lines()
         .map(|l| {
@@ -112,10 +101,7 @@ fn a_users_template_renders_every_entry() {
          {{ e.causes|length }} {{ e.document.url }} {{ e.api_rows|length }}{% endfor %}",
     )
     .unwrap();
-    let text = stdout(&chatcodes(
-        &["docs", "--template", t.to_str().unwrap()],
-        b"",
-    ));
+    let text = succeed(&["docs", "--template", t.to_str().unwrap()], b"");
     let mut lines = text.lines();
     let counts: Vec<usize> = lines
         .next()
@@ -170,10 +156,7 @@ fn template_errors_name_the_file_and_line_and_fail() {
 fn split_writes_one_page_per_entry_and_an_index() {
     let scratch = Scratch::new("split");
     let out = scratch.0.join("pages");
-    stdout(&chatcodes(
-        &["docs", "--split", "--out", out.to_str().unwrap()],
-        b"",
-    ));
+    succeed(&["docs", "--split", "--out", out.to_str().unwrap()], b"");
     let ids: BTreeSet<String> = catalogue().into_iter().map(|(id, _, _)| id).collect();
     let files: BTreeSet<String> = fs::read_dir(&out)
         .unwrap()
@@ -296,10 +279,10 @@ fn in_chromium_a_search_link_shows_its_matches_and_hides_the_rest() {
     let Some(browser) = chromium() else { return };
     let scratch = Scratch::new("site-chromium");
     let site = scratch.0.join("site");
-    stdout(&chatcodes(
+    succeed(
         &["docs", "--format", "html", "--out", site.to_str().unwrap()],
         b"",
-    ));
+    );
     let page = format!("file://{}", site.join("index.html").display());
     let profile = scratch.0.join("profile");
 

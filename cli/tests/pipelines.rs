@@ -61,19 +61,9 @@ impl Drop for Daemon {
     }
 }
 
-fn chatcodes(args: &[&str], stdin: &[u8]) -> Vec<u8> {
-    let out = common::chatcodes(args, stdin);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out.stdout
-}
-
 /// Every code the rsyslog table holds (ranges expanded), from the export.
-fn table_codes(table: &[u8]) -> Vec<i64> {
-    let table: Value = serde_json::from_slice(table).unwrap();
+fn table_codes(table: &str) -> Vec<i64> {
+    let table: Value = serde_json::from_str(table).unwrap();
     assert_eq!(
         (&table["version"], &table["type"]),
         (&Value::from(1), &Value::from("string"))
@@ -243,9 +233,13 @@ fn syslog_ng_and_rsyslog_explain_every_code_as_chatcodes_does() {
     let scratch = Scratch::new("pipelines");
     let dir = &scratch.0;
     let db = dir.join("chatcodes-syslog-ng.csv");
-    fs::write(&db, chatcodes(&["export", "--format", "syslog-ng"], b"")).unwrap();
+    fs::write(
+        &db,
+        common::succeed(&["export", "--format", "syslog-ng"], b""),
+    )
+    .unwrap();
     let table = dir.join("chatcodes-rsyslog.json");
-    let table_json = chatcodes(&["export", "--format", "rsyslog"], b"");
+    let table_json = common::succeed(&["export", "--format", "rsyslog"], b"");
     fs::write(&table, &table_json).unwrap();
     let codes = table_codes(&table_json);
     assert!(
@@ -293,7 +287,7 @@ fn syslog_ng_and_rsyslog_explain_every_code_as_chatcodes_does() {
     // chatcodes enrich reads bare numbers as server codes: where that is
     // explain's meaning too, the three agree line for line. (Success, 0, is
     // in the tables but enrich leaves zero codes alone by design.)
-    let enriched = String::from_utf8(chatcodes(&["enrich"], log.as_bytes())).unwrap();
+    let enriched = common::succeed(&["enrich"], log.as_bytes());
     let (by_enrich, _) = explained(&enriched, code_field, |v| &v["ErrorCode_explained"]);
     let server: BTreeSet<i64> = codes
         .iter()

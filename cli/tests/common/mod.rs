@@ -25,6 +25,20 @@ pub fn chatcodes(args: &[&str], stdin: &[u8]) -> Output {
     output
 }
 
+/// Runs `chatcodes ARGS`, asserts that it succeeded (showing its stderr
+/// otherwise) and returns its standard output.
+#[allow(dead_code)]
+pub fn succeed(args: &[&str], stdin: &[u8]) -> String {
+    let out = chatcodes(args, stdin);
+    assert!(
+        out.status.success(),
+        "chatcodes {}: {}",
+        args.join(" "),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
 /// A scratch directory, removed at the end even when the test fails.
 /// Not every test crate that includes this module uses it.
 #[allow(dead_code)]
