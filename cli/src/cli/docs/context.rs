@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use chatcodes::{
     Category, Document, Explanation, Namespace, Record, Retryability, api_entries, entries,
-    explain_all,
+    explain_all, explain_in,
 };
 use serde::Serialize;
 
@@ -135,7 +135,26 @@ pub fn anchor(e: &Explanation) -> String {
     format!("{}-{}", e.namespace(), e.codes())
 }
 
-fn entry(e: &'static Explanation, api_rows: Vec<ApiRow>) -> Entry {
+/// Every number with meanings in several namespaces, in the catalogue order
+/// of its first entry, with every meaning best first.
+type Shared = Vec<(i64, Vec<&'static Explanation>)>;
+
+fn shared() -> Shared {
+    let mut shared: Shared = Vec::new();
+    for e in entries() {
+        let code = e.codes().first();
+        if shared.iter().any(|(c, _)| *c == code) {
+            continue;
+        }
+        let all: Vec<&Explanation> = explain_all(code).collect();
+        if all.len() > 1 {
+            shared.push((code, all));
+        }
+    }
+    shared
+}
+
+fn entry(e: &'static Explanation, api_rows: Vec<ApiRow>, shared: &Shared) -> Entry {
     let source = e.source();
     Entry {
         record: e.record(),
@@ -151,10 +170,16 @@ fn entry(e: &'static Explanation, api_rows: Vec<ApiRow>) -> Entry {
         section: source.section,
         causes_source: e.causes_source().map(|s| s.to_string()),
         api_rows,
-        other_meanings: explain_all(e.codes().first())
-            .filter(|m| m.namespace() != e.namespace() && m.codes() == e.codes())
-            .map(anchor)
-            .collect(),
+        other_meanings: shared
+            .iter()
+            .find(|(code, _)| *code == e.codes().first())
+            .map(|(_, all)| {
+                all.iter()
+                    .filter(|m| m.namespace() != e.namespace() && m.codes() == e.codes())
+                    .map(|m| anchor(m))
+                    .collect()
+            })
+            .unwrap_or_default(),
     }
 }
 
@@ -165,9 +190,8 @@ impl Context {
         let mut rows: BTreeMap<(Namespace, String), Vec<ApiRow>> = BTreeMap::new();
         for a in api_entries() {
             let Some(api) = a.api() else { continue };
-            let general = explain_all(a.codes().first()).find(|g| {
-                g.api().is_none() && g.namespace() == a.namespace() && g.codes() == a.codes()
-            });
+            let general =
+                explain_in(a.namespace(), a.codes().first()).filter(|g| g.codes() == a.codes());
             rows.entry((a.namespace(), a.codes().to_string()))
                 .or_default()
                 .push(ApiRow {
@@ -179,10 +203,11 @@ impl Context {
                 });
         }
         let api_row_count = api_entries().len();
+        let shared = shared();
         let entries: Vec<Entry> = entries()
             .map(|e| {
                 let key = (e.namespace(), e.codes().to_string());
-                entry(e, rows.remove(&key).unwrap_or_default())
+                entry(e, rows.remove(&key).unwrap_or_default(), &shared)
             })
             .collect();
         let namespaces = Namespace::ALL
@@ -225,24 +250,20 @@ impl Context {
                     .count(),
             })
             .collect();
-        let mut shared_codes: Vec<SharedCode> = Vec::new();
-        for e in chatcodes::entries() {
-            let code = e.codes().first();
-            let all: Vec<&Explanation> = explain_all(code).collect();
-            if all.len() > 1 && !shared_codes.iter().any(|s| s.code == code) {
-                shared_codes.push(SharedCode {
-                    code,
-                    meanings: all
-                        .iter()
-                        .map(|m| Meaning {
-                            namespace: m.namespace(),
-                            id: anchor(m),
-                            description: m.description(),
-                        })
-                        .collect(),
-                });
-            }
-        }
+        let shared_codes = shared
+            .iter()
+            .map(|(code, all)| SharedCode {
+                code: *code,
+                meanings: all
+                    .iter()
+                    .map(|m| Meaning {
+                        namespace: m.namespace(),
+                        id: anchor(m),
+                        description: m.description(),
+                    })
+                    .collect(),
+            })
+            .collect();
         Context {
             generator: format!("chatcodes {}", env!("CARGO_PKG_VERSION")),
             entries,
