@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-600}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(enrich_line response parse_code)
+[ ${#targets[@]} -gt 0 ] || targets=(enrich_line response check parse_code)
 export RUSTC_BOOTSTRAP=1
 cargo fuzz build -O
 for target in "${targets[@]}"; do

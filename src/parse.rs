@@ -10,6 +10,8 @@ use crate::lookup::explain_name;
 /// ```
 /// use chatcodes::CodeQuery;
 /// assert_eq!("-10001".parse(), Ok(CodeQuery::Code(-10001)));
+/// // An integral decimal, as log pipelines rewrite codes (and `enrich` reads them):
+/// assert_eq!("70001.0".parse(), Ok(CodeQuery::Code(70001)));
 /// let by_name: CodeQuery = "err_svr_account_usersig_expired".parse().unwrap();
 /// assert_eq!(by_name.code(), 70001);
 /// assert!("70001x".parse::<CodeQuery>().is_err());
@@ -59,9 +61,18 @@ impl FromStr for CodeQuery {
         if t.is_empty() {
             return Err(ParseCodeError::Empty);
         }
-        let digits = t.strip_prefix(['-', '+']).unwrap_or(t);
+        // `70001.0`: a zero fraction is the same code.
+        let whole = match t.split_once('.') {
+            Some((whole, fraction))
+                if !fraction.is_empty() && fraction.bytes().all(|b| b == b'0') =>
+            {
+                whole
+            }
+            _ => t,
+        };
+        let digits = whole.strip_prefix(['-', '+']).unwrap_or(whole);
         if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
-            return t
+            return whole
                 .parse::<i64>()
                 .map(CodeQuery::Code)
                 .map_err(|_| ParseCodeError::OutOfRange(t.to_string()));

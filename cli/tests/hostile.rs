@@ -143,20 +143,19 @@ fn check_rejects_truncated_and_broken_responses_clearly() {
     let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
     let o = run(&["check"], deep.as_bytes());
     assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("found an array"));
-    // Deep nesting under a member nobody reads is skipped without recursion.
+    assert!(String::from_utf8_lossy(&o.stderr).contains("recursion limit exceeded"));
+    // Deep nesting under a member nobody reads is still beyond serde_json's
+    // limit: the body is refused, without deep recursion.
     let deep = format!(
         r#"{{"ActionStatus":"FAIL","ErrorCode":70001,"x":{}{}}}"#,
         "[".repeat(100_000),
         "]".repeat(100_000)
     );
+    assert!(serde_json::from_str::<Value>(&deep).is_err());
     let o = run(&["check"], deep.as_bytes());
-    assert_eq!(
-        o.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("recursion limit exceeded"), "{stderr}");
     let o = run(&["check"], b"\xff\xfe{}");
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("UTF-16"));
@@ -218,4 +217,160 @@ fn check_refuses_a_response_over_256_mib_instead_of_buffering_it() {
     let o = run(&["check"], &body);
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("larger than 268435456 bytes"));
+}
+
+/// Runs `chatcodes ARGS` through `sh` with the redirections `redirect`
+/// (`>&-`, `2>/dev/full`) and `stdin` as input; returns the exit status and
+/// what reached stdout and stderr (where they are not redirected).
+fn redirected(args: &str, redirect: &str, stdin: &[u8]) -> (Option<i32>, String, String) {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let script = format!("exec \"$0\" {args} {redirect}");
+    let mut child = Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .arg(env!("CARGO_BIN_EXE_chatcodes"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    let o = child.wait_with_output().unwrap();
+    let text = |b: Vec<u8>| String::from_utf8_lossy(&b).into_owned();
+    (o.status.code(), text(o.stdout), text(o.stderr))
+}
+
+const LOG: &[u8] = b"{\"ErrorCode\":70001}\nnot json\n{\"ErrorCode\":0}\n{\"ResultCode\":30010}\n";
+
+#[test]
+fn a_full_or_closed_stderr_is_an_error_not_a_panic() {
+    for (args, stdin) in [
+        ("enrich", LOG),
+        ("explain 99999999", &b""[..]),
+        ("check", &b"{}"[..]),
+        (
+            "list --retryability conflict --vendor nexconn --category nothing",
+            &b""[..],
+        ),
+    ] {
+        for redirect in ["2>/dev/full", "2>&-"] {
+            let (code, _, _) = redirected(args, &format!(">/dev/null {redirect}"), stdin);
+            assert!(
+                matches!(code, Some(1 | 2)),
+                "{args} {redirect}: exit {code:?} (101 is a panic)"
+            );
+        }
+    }
+    // Nothing to say on stderr: a full stderr does not matter.
+    let (code, out, _) = redirected("explain 70001", "2>/dev/full", b"");
+    assert_eq!(code, Some(0));
+    assert!(out.starts_with("70001 "), "{out}");
+}
+
+#[test]
+fn a_closed_or_full_stdout_is_an_error_and_the_summary_does_not_claim_success() {
+    let body = br#"{"ActionStatus":"FAIL","ErrorCode":70001}"#;
+    for (args, stdin) in [
+        ("enrich", LOG),
+        ("explain 70001", &b""[..]),
+        ("check", body),
+        ("export --format csv", b""),
+        ("list", b""),
+    ] {
+        for redirect in [">&-", ">/dev/full"] {
+            let (code, _, err) = redirected(args, redirect, stdin);
+            assert_eq!(code, Some(2), "{args} {redirect}: {err}");
+            assert!(!err.contains("enriched"), "{args} {redirect}: {err}");
+            assert!(
+                err.contains("standard output") || err.contains("No space"),
+                "{args} {redirect}: {err}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_reader_that_leaves_early_is_a_quiet_success() {
+    let (code, out, err) = redirected("export --format csv", "| head -1", b"");
+    assert_eq!((code, err.as_str()), (Some(0), ""), "{out}");
+    assert_eq!(out.lines().count(), 1);
+}
+
+#[test]
+fn enrich_writes_each_line_while_its_input_stays_open() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::process::{Command, Stdio};
+    use std::sync::mpsc;
+    use std::time::Duration;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_chatcodes"))
+        .arg("enrich")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let (tx, rx) = mpsc::channel();
+    let stdout = child.stdout.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            if tx.send(line.unwrap()).is_err() {
+                break;
+            }
+        }
+    });
+    // Like `tail -F`: a line, then a pause with the input still open.
+    for (line, code) in [
+        ("{\"ErrorCode\":70001}\n", "70001"),
+        ("{\"ResultCode\":30010}\n", "30010"),
+    ] {
+        input.write_all(line.as_bytes()).unwrap();
+        input.flush().unwrap();
+        let out = rx
+            .recv_timeout(Duration::from_secs(1))
+            .unwrap_or_else(|_| panic!("{code}: no output within a second"));
+        assert!(out.contains("_explained") && out.contains(code), "{out}");
+    }
+    drop(input);
+    let status = child.wait().unwrap();
+    assert!(status.success());
+    reader.join().unwrap();
+}
+
+#[test]
+fn an_escaped_key_is_the_same_key() {
+    let (lines, _) = enrich(&[
+        br#"{"\u0045rrorCode":70001}"#,
+        br#"{"Result\u0043ode":"30010"}"#,
+    ]);
+    for line in &lines {
+        let v: Value = serde_json::from_slice(line).unwrap();
+        assert!(
+            v["ErrorCode_explained"]["code"] == 70001 || v["ResultCode_explained"]["code"] == 30010,
+            "{}",
+            String::from_utf8_lossy(line)
+        );
+    }
+}
+
+#[test]
+fn explain_reads_an_integral_decimal_as_enrich_does() {
+    let o = run(&["explain", "70001.0", "--format", "json"], b"");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v[0]["code"], 70001);
+    let o = run(&["explain", "70001.5"], b"");
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn errors_about_standard_input_name_it() {
+    let o = run(&["check"], b"");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!err.contains("read -"), "{err}");
+    let o = run(&["check", "/nonexistent/body.json"], b"");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("cannot read /nonexistent/body.json"), "{err}");
 }

@@ -242,6 +242,14 @@ fn check_judges_every_fixture_right_in_json_and_names_the_items_in_text() {
             "{}: {verdict}",
             f.name
         );
+        // One judgment: the headline says "nothing failed" exactly when the
+        // exit status says so, and counts what the JSON report lists.
+        assert_eq!(
+            verdict.contains("nothing failed"),
+            f.exit == 0,
+            "{}: {verdict}",
+            f.name
+        );
         for failure in &f.failures {
             let (who, _) = failure.split_once(": ").unwrap();
             if let Some((field, id)) = who.split_once(' ') {

@@ -67,6 +67,10 @@ pub const MAX_DEPTH: usize = 127;
 /// Bit of a path mask that says "the default fields are explained here".
 const DEFAULTS: u64 = 1 << 63;
 
+/// Bit of a line's `found` set that says it holds a `\u` escape, so a key may
+/// name a field without spelling it out: the line is scanned in full.
+const ESCAPES: u128 = 1 << 127;
+
 /// How many path steps (plus one per path) the `u64` masks can track.
 const MAX_POSITIONS: usize = 63;
 
@@ -147,6 +151,9 @@ pub struct Enricher {
     fields: Vec<String>,
     prefixes: Vec<Vec<u8>>,
     finders: Vec<Finder<'static>>,
+    /// Finds `\u`: a key may spell a field name with escapes
+    /// (`"\u0045rrorCode"`), which the name finders do not see.
+    escapes: Finder<'static>,
     positions: Vec<Position>,
     root_mask: u64,
     /// Each entry's serialized record tail, by its index in the catalogue.
@@ -181,6 +188,7 @@ impl Enricher {
             fields: Vec::new(),
             prefixes: Vec::new(),
             finders: Vec::new(),
+            escapes: Finder::new(br"\u").into_owned(),
             positions: Vec::new(),
             root_mask: DEFAULTS,
             tails: Vec::new(),
@@ -357,7 +365,7 @@ impl Enricher {
         }
         // A line with no code field that may hold a non-zero value is only
         // validated: no path can match in it.
-        let mask = if found != 0 && self.may_need_work(line, found) {
+        let mask = if found & ESCAPES != 0 || (found != 0 && self.may_need_work(line, found)) {
             self.root_mask
         } else {
             0

@@ -11,6 +11,12 @@ impl Enricher {
     /// the [module docs](super). Lines may end in `\n` or `\r\n`, the last one
     /// may have no ending; every line is written, in order. Memory holds a
     /// block of input and grows only to fit the longest line.
+    ///
+    /// Output is buffered, and flushed whenever a read returns less than it
+    /// asked for: no more input was waiting (a pipe or terminal that the
+    /// writer has not filled), so the lines read so far are written at once
+    /// (`tail -F app.log | chatcodes enrich` shows each line as it arrives).
+    /// A file read in full blocks is written in large writes.
     pub fn stream(&mut self, mut input: impl Read, output: impl Write) -> io::Result<Summary> {
         let mut out = io::BufWriter::with_capacity(1 << 16, output);
         let mut summary = Summary::default();
@@ -20,6 +26,7 @@ impl Enricher {
             if filled == buf.len() {
                 buf.resize(buf.len() * 2, 0);
             }
+            let asked = buf.len() - filled;
             let read = match input.read(&mut buf[filled..]) {
                 Ok(read) => read,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
@@ -29,16 +36,18 @@ impl Enricher {
             let end = if read == 0 {
                 filled
             } else {
-                match memchr::memrchr(b'\n', &buf[..filled]) {
-                    Some(newline) => newline + 1,
-                    None => continue,
-                }
+                memchr::memrchr(b'\n', &buf[..filled]).map_or(0, |newline| newline + 1)
             };
-            self.block(&buf[..end], &mut out, &mut summary)?;
-            buf.copy_within(end..filled, 0);
-            filled -= end;
+            if end > 0 {
+                self.block(&buf[..end], &mut out, &mut summary)?;
+                buf.copy_within(end..filled, 0);
+                filled -= end;
+            }
             if read == 0 {
                 break;
+            }
+            if read < asked {
+                out.flush()?;
             }
         }
         out.flush()?;
@@ -64,6 +73,7 @@ impl Enricher {
             .extend(self.finders.iter().map(|f| find(f, 0)));
         self.first_hits.clear();
         self.first_hits.resize(self.finders.len(), usize::MAX);
+        let mut next_escape = find(&self.escapes, 0);
         let mut copied = 0;
         let mut start = 0;
         while start < block.len() {
@@ -71,6 +81,10 @@ impl Enricher {
             let line = &block[start..end];
             summary.lines += 1;
             let mut found = 0u128;
+            if next_escape < end {
+                found |= super::ESCAPES;
+                next_escape = find(&self.escapes, end);
+            }
             for (i, (hit, finder)) in self.next_hits.iter_mut().zip(&self.finders).enumerate() {
                 if *hit < end {
                     found |= 1 << i;

@@ -79,6 +79,12 @@ pub enum ResponseError {
         /// The vendor whose shape was required, if one was.
         expected: Option<Vendor>,
     },
+    /// JSON with a response's fields that cannot be judged safely: a member
+    /// that decides the outcome (`ErrorCode`, `ActionStatus`, `code`, an
+    /// item's code) appears twice with different values, or `ActionStatus` is
+    /// none of `OK`, `FAIL` and `SomeError`.
+    #[error("cannot judge this response: {0}")]
+    Ambiguous(String),
     /// A business server's reply to a Tencent webhook (callback), not a REST
     /// response: `ErrorCode` 1 refuses the event, 2 discards it silently.
     #[error(
@@ -315,6 +321,9 @@ impl Parser {
         if let Some(kind) = walked.not_an_object {
             return Err(ResponseError::NotAnObject(kind));
         }
+        if let Some(why) = walked.ambiguous.take() {
+            return Err(ResponseError::Ambiguous(why));
+        }
         let tencent = walked.action_status.is_some() || walked.error_code.is_some();
         let nexconn = walked.code.is_some();
         let vendor = match self.vendor {
@@ -327,11 +336,47 @@ impl Parser {
         if vendor == Vendor::Nexconn {
             return Ok(nexconn_response(&mut walked));
         }
-        let ok = walked.action_status.as_ref().is_some_and(|s| s.0 == "OK");
+        let status = walked
+            .action_status
+            .as_ref()
+            .map(|s| ActionStatus::of(&s.0));
+        if let Some(Err(())) = status {
+            let text = walked
+                .action_status
+                .as_ref()
+                .map(|s| &*s.0)
+                .unwrap_or_default();
+            return Err(ResponseError::Ambiguous(format!(
+                "ActionStatus {text:?} is none of OK, FAIL and SomeError"
+            )));
+        }
+        let ok = status == Some(Ok(ActionStatus::Ok));
         if let Some(code @ (1 | 2)) = walked.error_code.filter(|_| ok) {
             return Err(ResponseError::CallbackReply { code });
         }
         Ok(tencent_response(walked, self.api))
+    }
+}
+
+/// The values Tencent documents for `ActionStatus`, read in any case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ActionStatus {
+    Ok,
+    Fail,
+    SomeError,
+}
+
+impl ActionStatus {
+    fn of(text: &str) -> Result<Self, ()> {
+        [
+            ("OK", ActionStatus::Ok),
+            ("FAIL", ActionStatus::Fail),
+            ("SomeError", ActionStatus::SomeError),
+        ]
+        .into_iter()
+        .find(|(name, _)| text.trim().eq_ignore_ascii_case(name))
+        .map(|(_, status)| status)
+        .ok_or(())
     }
 }
 
@@ -470,9 +515,11 @@ fn tencent_response(w: Walked<'_>, api: Option<&'static str>) -> Response {
         });
     }
     let any_item_failed = outcomes.iter().any(Outcome::is_failure);
-    let status = action_status.as_deref();
-    let failed_status =
-        matches!(status, Some("FAIL")) || (matches!(status, Some("SomeError")) && !any_item_failed);
+    let status = action_status.as_deref().map(ActionStatus::of);
+    let failed_status = matches!(
+        status,
+        Some(Ok(ActionStatus::Fail | ActionStatus::SomeError))
+    );
     if error_code != 0 || (failed_status && !any_item_failed) {
         let explanation = (error_code != 0).then(|| explain(error_code)).flatten();
         outcomes.insert(

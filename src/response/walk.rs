@@ -1,15 +1,15 @@
 //! One pass over a response body with serde: the top-level fields of both
 //! vendors, and the per-item places of a [`Shape`]. Everything else is
-//! skipped with [`IgnoredAny`], strings are borrowed from the input where
-//! they have no escapes, and only the items that did not succeed are kept,
-//! so memory stays close to the size of the body.
+//! validated exactly as `serde_json` validates what it keeps (UTF-8, escapes
+//! and lone surrogates, number range, its nesting limit) and dropped
+//! ([`Skip`]); strings are borrowed from the input where they have no
+//! escapes, and only the items that did not succeed are kept, so memory stays
+//! close to the size of the body.
 
 use std::borrow::Cow;
 use std::fmt;
 
-use serde::de::{
-    self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Unexpected, Visitor,
-};
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Unexpected, Visitor};
 
 use super::shape::{Dropped, FailList, ItemArray, Shape};
 
@@ -65,13 +65,21 @@ impl<'de> de::Deserialize<'de> for Code {
             fn visit_u64<E: de::Error>(self, n: u64) -> Result<Code, E> {
                 i64::try_from(n)
                     .map(Code)
-                    .map_err(|_| E::invalid_value(Unexpected::Unsigned(n), &self))
+                    .map_err(|_| E::custom(format!("{n} is out of range for a code (64-bit)")))
             }
             fn visit_f64<E: de::Error>(self, n: f64) -> Result<Code, E> {
                 if n.fract() == 0.0 && n.abs() < 9.0e15 {
                     Ok(Code(n as i64))
+                } else if n.fract() == 0.0 && n.abs() >= 9.2e18 {
+                    Err(E::custom(format!(
+                        "{n} is out of range for a code (64-bit)"
+                    )))
+                } else if n.fract() == 0.0 {
+                    Err(E::custom(format!(
+                        "{n} is too large to read exactly from a float; write the code as an integer"
+                    )))
                 } else {
-                    Err(E::invalid_value(Unexpected::Float(n), &self))
+                    Err(E::custom(format!("{n} is not an integer code")))
                 }
             }
             fn visit_str<E: de::Error>(self, s: &str) -> Result<Code, E> {
@@ -82,6 +90,53 @@ impl<'de> de::Deserialize<'de> for Code {
             }
         }
         d.deserialize_any(V)
+    }
+}
+
+/// Any JSON value, checked as `serde_json` checks a value it keeps, and
+/// dropped. serde's `IgnoredAny` would skip it without those checks (a lone
+/// surrogate, invalid UTF-8, `1e400` or 200 nested arrays pass), so a body
+/// that `serde_json` rejects could be judged by what it happened to hold.
+pub(crate) struct Skip;
+
+impl<'de> de::Deserialize<'de> for Skip {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(Skip)
+    }
+}
+
+impl<'de> Visitor<'de> for Skip {
+    type Value = Skip;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+    fn visit_unit<E>(self) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Skip, A::Error> {
+        while seq.next_element::<Skip>()?.is_some() {}
+        Ok(Skip)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Skip, A::Error> {
+        while map.next_key::<Skip>()?.is_some() {
+            map.next_value::<Skip>()?;
+        }
+        Ok(Skip)
     }
 }
 
@@ -120,6 +175,34 @@ pub(crate) struct Walked<'de> {
     wrong_field: Option<(String, &'static str)>,
     /// What the top level was, when it was not an object.
     pub(crate) not_an_object: Option<&'static str>,
+    /// Why the body cannot be judged although it is JSON: a member that
+    /// decides the outcome appears twice with different values.
+    pub(crate) ambiguous: Option<String>,
+    /// Which deciding top-level members were seen (bits of [`TOP_FIELDS`]).
+    seen: u8,
+}
+
+/// The top-level members whose repetition with another value makes a body
+/// ambiguous (serde_json would keep the last; a reader may keep the first).
+const TOP_FIELDS: [&str; 3] = ["ActionStatus", "ErrorCode", "code"];
+
+/// Notes a member read a second time with a value that differs from the
+/// first one's.
+fn repeated<T: PartialEq + fmt::Debug>(
+    ambiguous: &mut Option<String>,
+    field: impl FnOnce() -> String,
+    first: &Option<T>,
+    again: &Option<T>,
+) {
+    if first != again && ambiguous.is_none() {
+        let show = |v: &Option<T>| v.as_ref().map_or("null".to_string(), |v| format!("{v:?}"));
+        *ambiguous = Some(format!(
+            "{} appears twice with different values ({} and {})",
+            field(),
+            show(first),
+            show(again)
+        ));
+    }
 }
 
 /// Why a walk stopped: serde_json's error, and the member being read when it
@@ -230,7 +313,7 @@ impl<'de> Visitor<'de> for ObjectSeed<'_, 'de, '_> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        while seq.next_element::<Skip>()?.is_some() {}
         Ok(Some("an array"))
     }
 
@@ -247,7 +330,7 @@ impl<'de> Visitor<'de> for ObjectSeed<'_, 'de, '_> {
             }
             let at = |(t, i): &&(Target, usize)| t.segments().get(*i) == Some(&&*key);
             if !targets.iter().any(|t| at(&t)) {
-                map.next_value::<IgnoredAny>()?;
+                map.next_value::<Skip>()?;
                 continue;
             }
             let here: Vec<(Target, usize)> = targets.iter().filter(at).copied().collect();
@@ -297,13 +380,40 @@ fn read_top_field<'de, A: MapAccess<'de>>(
             .map(|value| value.map(|c| c.0))
             .map_err(|e| wrong(w, || key.to_string(), "an integer code", e))
     };
+    if let Some(bit) = TOP_FIELDS.iter().position(|f| *f == key) {
+        let bit = 1 << bit;
+        let again = w.seen & bit != 0;
+        w.seen |= bit;
+        let field = || key.to_string();
+        match key {
+            "ActionStatus" => {
+                let value = text(w, map, key)?;
+                if again {
+                    repeated(&mut w.ambiguous, field, &w.action_status, &value);
+                }
+                w.action_status = value;
+            }
+            "ErrorCode" => {
+                let value = code(w, map, key)?;
+                if again {
+                    repeated(&mut w.ambiguous, field, &w.error_code, &value);
+                }
+                w.error_code = value;
+            }
+            _ => {
+                let value = code(w, map, key)?;
+                if again {
+                    repeated(&mut w.ambiguous, field, &w.code, &value);
+                }
+                w.code = value;
+            }
+        }
+        return Ok(true);
+    }
     match key {
-        "ActionStatus" => w.action_status = text(w, map, key)?,
-        "ErrorCode" => w.error_code = code(w, map, key)?,
         "ErrorInfo" => w.error_info = text(w, map, key)?,
         "ErrorDisplay" => w.error_display = text(w, map, key)?,
         "RequestId" => w.request_id = text(w, map, key)?,
-        "code" => w.code = code(w, map, key)?,
         "errorMessage" => w.error_message = text(w, map, key)?,
         _ => {
             if let Some(d) = shape.dropped.iter().find(|d| d.field == key) {
@@ -436,19 +546,37 @@ impl<'de> Visitor<'de> for ItemSeed<'_, 'de> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let array = self.array;
         let mut code = None;
+        // Which of the array's code members were seen (by position).
+        let mut code_seen = 0u32;
         let mut status = None;
+        let mut status_seen = false;
         let mut message = None;
         let mut name: Option<(usize, Text<'de>)> = None;
         while let Some(Text(key)) = map.next_key::<Text<'de>>()? {
             let key = &*key;
-            if array.codes.contains(&key) {
+            let field = || format!("{}[{}].{key}", array.array, self.index);
+            if let Some(p) = array.codes.iter().position(|c| *c == key) {
                 match map.next_value::<Option<Code>>() {
-                    Ok(c) => code = c.map(|c| c.0).or(code),
+                    Ok(c) => {
+                        let c = c.map(|c| c.0);
+                        if code_seen >> p & 1 == 1 {
+                            repeated(&mut self.w.ambiguous, field, &code, &c);
+                        }
+                        code_seen |= 1 << p;
+                        code = c.or(code);
+                    }
                     Err(e) => return Err(self.wrong(key, "an integer code", e)),
                 }
             } else if array.status.is_some_and(|(field, _)| field == key) {
                 match map.next_value::<Option<Code>>() {
-                    Ok(c) => status = c.map(|c| c.0).or(status),
+                    Ok(c) => {
+                        let c = c.map(|c| c.0);
+                        if status_seen {
+                            repeated(&mut self.w.ambiguous, field, &status, &c);
+                        }
+                        status_seen = true;
+                        status = c.or(status);
+                    }
                     Err(e) => return Err(self.wrong(key, "an integer status", e)),
                 }
             } else if array.messages.contains(&key) {
@@ -466,7 +594,7 @@ impl<'de> Visitor<'de> for ItemSeed<'_, 'de> {
                     name = Some((p, found));
                 }
             } else {
-                map.next_value::<IgnoredAny>()?;
+                map.next_value::<Skip>()?;
             }
         }
         let failed_status = match (status, array.status) {
@@ -530,7 +658,7 @@ impl<'de> Visitor<'de> for NameSeed {
         Ok(None)
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        while seq.next_element::<Skip>()?.is_some() {}
         Ok(None)
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
@@ -541,7 +669,7 @@ impl<'de> Visitor<'de> for NameSeed {
                     found = map.next_value_seed(NameSeed { rest })?.or(found);
                 }
                 _ => {
-                    map.next_value::<IgnoredAny>()?;
+                    map.next_value::<Skip>()?;
                 }
             }
         }

@@ -89,24 +89,43 @@ pub fn run(args: &Args) -> Result<Done, CliError> {
         Some(VendorArg::Nexconn) => parser = parser.vendor(Vendor::Nexconn),
         None => {}
     }
-    let body = read(&args.file)
-        .map_err(|e| CliError::Input(format!("cannot read {}: {e}", args.file.display())))?;
+    let body = read(&args.file).map_err(|e| {
+        let what = if args.file.as_os_str() == "-" {
+            "standard input".to_string()
+        } else {
+            args.file.display().to_string()
+        };
+        CliError::Input(format!("cannot read {what}: {e}"))
+    })?;
     let response = parser
         .parse(&body)
         .map_err(|e| CliError::Input(e.to_string()))?;
     drop(body);
-    let report = Report::new(&response);
-    let mut out = io::BufWriter::new(io::stdout().lock());
-    let written = match args.format {
-        CheckFormat::Text => report.text(&mut out, &Style::for_stdout(), args.all_items),
-        CheckFormat::Json => report.json(&mut out),
-        CheckFormat::Ndjson => report.ndjson(&mut out),
-    }
-    .and_then(|()| out.flush());
+    let mut out = super::output::stdout()?;
+    let style = Style::for_stdout();
+    let written = write_report(&response, args.format, &style, args.all_items, &mut out)
+        .and_then(|()| out.flush());
     match written {
         // The verdict stands even when the reader stopped early (`| head`).
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e.into()),
-        _ => Ok(Done::from_ok(report.failed == 0)),
+        _ => Ok(Done::from_ok(response.is_success())),
+    }
+}
+
+/// Writes the report on `response` in `format`. Its verdict is the one the
+/// exit status gives: [`Done::from_ok`] of [`Response::is_success`].
+pub fn write_report(
+    response: &Response,
+    format: CheckFormat,
+    style: &Style,
+    all_items: bool,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let report = Report::new(response);
+    match format {
+        CheckFormat::Text => report.text(out, style, all_items),
+        CheckFormat::Json => report.json(out),
+        CheckFormat::Ndjson => report.ndjson(out),
     }
 }
 
@@ -168,22 +187,39 @@ impl<'r> Report<'r> {
         if self.failed > 0 { "failed" } else { "ok" }
     }
 
+    /// The verdict line's judgment, counted from the failures the exit status
+    /// is decided by: what failed, by where it was reported. Every failure is
+    /// in exactly one count, so "nothing failed" is only ever said with exit 0.
+    fn headline(&self) -> String {
+        let (mut request, mut items, mut dropped) = (false, 0, 0);
+        for o in self.response.failures() {
+            match (o.kind(), o.item()) {
+                (OutcomeKind::Request, _) => request = true,
+                (OutcomeKind::Dropped, _) => dropped += 1,
+                (_, _) => items += 1,
+            }
+        }
+        debug_assert_eq!(usize::from(request) + items + dropped, self.failed);
+        let mut parts = Vec::new();
+        if request {
+            parts.push("the request failed".to_string());
+        }
+        if items > 0 {
+            parts.push(format!("{} item(s) failed", thousands(items)));
+        }
+        if dropped > 0 {
+            parts.push(format!("{} message(s) dropped", thousands(dropped)));
+        }
+        match parts.len() {
+            0 => "nothing failed".to_string(),
+            _ => parts.join(", and "),
+        }
+    }
+
     fn text(&self, out: &mut impl Write, style: &Style, all_items: bool) -> io::Result<()> {
         let r = self.response;
         let headline = if self.failed > 0 { "FAILED" } else { "OK" };
-        write!(out, "{}: ", style.bold(headline))?;
-        let failed_items = self
-            .response
-            .failures()
-            .filter(|o| o.item().is_some())
-            .count();
-        let request_failed = r.failures().any(|o| o.kind() == OutcomeKind::Request);
-        match (request_failed, failed_items) {
-            (true, 0) => write!(out, "the request failed")?,
-            (true, n) => write!(out, "the request failed, and {} item(s)", thousands(n))?,
-            (false, 0) => write!(out, "nothing failed")?,
-            (false, n) => write!(out, "{} item(s) failed", thousands(n))?,
-        }
+        write!(out, "{}: {}", style.bold(headline), self.headline())?;
         if r.item_count() > 0 {
             write!(out, " ({} item result(s) read)", thousands(r.item_count()))?;
         }

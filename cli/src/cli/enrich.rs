@@ -45,7 +45,8 @@ fn enricher(args: &Args) -> Result<Enricher, Box<dyn std::error::Error + Send + 
 
 pub fn run(args: &Args) -> Result<Done, CliError> {
     let mut enricher = enricher(args).map_err(|e| CliError::Usage(e.to_string()))?;
-    let summary = enricher.stream(io::stdin().lock(), io::stdout().lock())?;
-    eprintln!("chatcodes enrich: {summary}");
+    let out = super::output::stdout_file()?;
+    let summary = enricher.stream(io::stdin().lock(), out)?;
+    super::output::note(format_args!("chatcodes enrich: {summary}"))?;
     Ok(Done::Success)
 }

@@ -8,6 +8,7 @@ use chatcodes::{
 
 use super::Format;
 use super::outcome::{CliError, Done};
+use super::output::{self, note};
 use super::text::{Style, write_explanation};
 
 #[derive(Debug, clap::Args)]
@@ -60,13 +61,16 @@ pub fn run(args: &Args) -> Result<Done, CliError> {
                         (None, Some(ns)) => format!(" in namespace {ns}"),
                         (None, None) => String::new(),
                     };
-                    eprintln!("chatcodes: unknown code {}{scope}", query.code());
+                    note(format_args!(
+                        "chatcodes: unknown code {}{scope}",
+                        query.code()
+                    ))?;
                     failed = true;
                 }
                 found.push((query, hits));
             }
             Err(e) => {
-                eprintln!("chatcodes: {e}");
+                note(format_args!("chatcodes: {e}"))?;
                 failed = true;
             }
         }
@@ -92,7 +96,7 @@ pub fn run(args: &Args) -> Result<Done, CliError> {
 
 fn print_text(found: &[(CodeQuery, Vec<&Explanation>)]) -> io::Result<()> {
     let style = Style::for_stdout();
-    let mut out = io::stdout().lock();
+    let mut out = output::stdout()?;
     let mut first = true;
     for (query, hits) in found {
         if hits.len() > 1 {
@@ -118,9 +122,10 @@ fn print_text(found: &[(CodeQuery, Vec<&Explanation>)]) -> io::Result<()> {
 }
 
 fn print_json(found: &[Record]) -> io::Result<()> {
-    let mut out = io::stdout().lock();
+    let mut out = output::stdout()?;
     serde_json::to_writer_pretty(&mut out, found)?;
-    writeln!(out)
+    writeln!(out)?;
+    out.flush()
 }
 
 /// An RFC 9457 `application/problem+json` object for one record: `type`,
@@ -152,7 +157,8 @@ fn print_problems(found: &[Record]) -> io::Result<()> {
     } else {
         serde_json::Value::Array(problems)
     };
-    let mut out = io::stdout().lock();
+    let mut out = output::stdout()?;
     serde_json::to_writer_pretty(&mut out, &value)?;
-    writeln!(out)
+    writeln!(out)?;
+    out.flush()
 }

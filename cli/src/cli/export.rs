@@ -61,7 +61,7 @@ pub fn run(args: &Args) -> Result<Done, CliError> {
     let pipeline = matches!(args.format, ExportFormat::SyslogNg | ExportFormat::Rsyslog);
     let keyed_by_code_only = args.dictionary || pipeline || !columns.contains(&"namespace");
     let rows = records(&args.filter, keyed_by_code_only);
-    let mut out = io::BufWriter::new(io::stdout().lock());
+    let mut out = super::output::stdout()?;
     match args.format {
         _ if args.dictionary => write_dictionary(&mut out, args.format, &rows)?,
         ExportFormat::Csv => write_csv(&mut out, &columns, &rows)?,

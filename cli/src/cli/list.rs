@@ -5,6 +5,7 @@ use std::io::{self, Write};
 use chatcodes::Explanation;
 
 use super::outcome::{CliError, Done};
+use super::output;
 use super::records::Filter;
 use super::text::Style;
 
@@ -42,22 +43,22 @@ fn write_line(out: &mut impl Write, style: &Style, e: &Explanation) -> io::Resul
 
 pub fn list(args: &ListArgs) -> Result<Done, CliError> {
     let style = Style::for_stdout();
-    let mut out = io::BufWriter::new(io::stdout().lock());
+    let mut out = output::stdout()?;
     let mut n = 0;
     for e in args.filter.entries() {
         write_line(&mut out, &style, e)?;
         n += 1;
     }
     out.flush()?;
-    Ok(matched(n))
+    Ok(matched(n)?)
 }
 
 /// `Failure`, with a word on stderr, when nothing matched.
-fn matched(n: usize) -> Done {
+fn matched(n: usize) -> io::Result<Done> {
     if n == 0 {
-        eprintln!("chatcodes: nothing matched");
+        output::note(format_args!("chatcodes: nothing matched"))?;
     }
-    Done::from_ok(n > 0)
+    Ok(Done::from_ok(n > 0))
 }
 
 /// Lower-case words of at least two characters.
@@ -101,10 +102,10 @@ pub fn search(args: &SearchArgs) -> Result<Done, CliError> {
         .collect();
     hits.sort_by_key(|h| std::cmp::Reverse(h.0));
     let style = Style::for_stdout();
-    let mut out = io::BufWriter::new(io::stdout().lock());
+    let mut out = output::stdout()?;
     for (_, e) in hits.iter().take(args.limit) {
         write_line(&mut out, &style, e)?;
     }
     out.flush()?;
-    Ok(matched(hits.len()))
+    Ok(matched(hits.len())?)
 }

@@ -1,14 +1,15 @@
 //! Command-line parsing and dispatch; each subcommand lives in its own file.
 
-mod check;
+pub mod check;
 mod docs;
 mod enrich;
 mod explain;
 mod export;
 mod list;
 mod outcome;
+mod output;
 mod records;
-mod text;
+pub mod text;
 
 use std::process::ExitCode;
 

@@ -57,14 +57,15 @@ impl From<serde_json::Error> for CliError {
 
 /// The exit status of a subcommand's result; errors are reported on stderr
 /// under `command` (`chatcodes check`). Output cut short by a closed pipe
-/// (`| head`) is not an error.
+/// (`| head`) is not an error; any other failed write is.
 pub fn exit(command: &str, result: Result<Done, CliError>) -> ExitCode {
     match result {
         Ok(Done::Success) => ExitCode::SUCCESS,
         Ok(Done::Failure) => ExitCode::from(1),
         Err(CliError::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("{command}: {e}");
+            // Best effort: when standard error itself fails, the status says it.
+            let _ = super::output::note(format_args!("{command}: {e}"));
             ExitCode::from(2)
         }
     }

@@ -10,6 +10,12 @@ pub struct Style {
 }
 
 impl Style {
+    /// No colour.
+    pub fn plain() -> Self {
+        Style { colour: false }
+    }
+
+    /// Colour when standard output is a terminal and `NO_COLOR` is unset.
     pub fn for_stdout() -> Self {
         Style {
             colour: io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),

@@ -6,7 +6,7 @@
 mod context;
 
 use std::fs;
-use std::io::{self, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
@@ -163,7 +163,11 @@ pub fn run(args: &Args) -> Result<Done, CliError> {
         .and_then(|t| t.render(&ctx))
         .map_err(template_error)?;
     match (&args.out, args.format, &user) {
-        (None, _, _) => io::stdout().lock().write_all(text.as_bytes())?,
+        (None, _, _) => {
+            let mut out = crate::cli::output::stdout()?;
+            out.write_all(text.as_bytes())?;
+            out.flush()?;
+        }
         (Some(dir), DocsFormat::Html, None) => {
             fs::create_dir_all(dir)?;
             fs::write(dir.join("index.html"), text)?;
