@@ -53,6 +53,7 @@ fn main() -> ExitCode {
     for (file, text) in [
         ("catalog.rs", render::render(&catalog)),
         ("responses.rs", render::render_responses(&responses)),
+        ("renamed_apis.rs", render::render_renamed(&responses)),
     ] {
         let path = out_dir.join(file);
         if let Err(e) = std::fs::write(&path, text) {

@@ -22,7 +22,7 @@ mod model;
 use std::collections::HashMap;
 use std::path::Path;
 
-use checks::{check_entries, check_sources};
+use checks::{check_chinese, check_entries, check_sources};
 pub(crate) use fields::{Doc, Fields, Loader, integer};
 pub use model::*;
 
@@ -74,6 +74,7 @@ pub fn load(data_dir: &Path) -> Result<Catalog, Vec<Problem>> {
         }
     }
     check_sources(&mut ctx, &documents, &entries, &apis);
+    check_chinese(&mut ctx, &categories, &entries, &apis);
     ctx.finish(Catalog {
         documents,
         vendors,

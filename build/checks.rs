@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::fields::Loader;
-use super::model::{Api, Codes, DocumentDef, Entry, NamespaceDef, Source};
+use super::model::{Api, CategoryDef, Codes, DocumentDef, Entry, NamespaceDef, Source};
 
 /// Every `source` and `causes_source` names a document of `data/sources.toml`.
 pub(crate) fn check_sources(
@@ -94,6 +94,63 @@ pub(crate) fn check_entries(ctx: &mut Loader, namespaces: &[NamespaceDef], entri
                     Some(b.line),
                     Some(b.codes.to_string()),
                     format!("range overlaps range {} ({}:{})", a.codes, a.file, a.line),
+                );
+            }
+        }
+    }
+}
+
+/// Chinese text is Chinese: each `*_zh` value holds Chinese characters, so
+/// an English sentence pasted into the wrong field is caught.
+pub(crate) fn check_chinese(
+    ctx: &mut Loader,
+    categories: &[CategoryDef],
+    entries: &[Entry],
+    apis: &[Api],
+) {
+    let chinese = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    for c in categories {
+        if let Some(title) = c.title_zh.as_deref().filter(|t| !chinese(t)) {
+            let file = format!("category {}", c.id);
+            ctx.problem(
+                &file,
+                None,
+                None,
+                format!("title_zh {title:?} has no Chinese"),
+            );
+        }
+    }
+    for e in entries {
+        let zh = &e.zh;
+        let texts = [
+            ("description_zh", &zh.description),
+            ("remedy_zh", &zh.remedy),
+            ("note_zh", &zh.note),
+        ];
+        let lists = zh.causes.iter().map(|c| ("causes_zh", c));
+        for (field, text) in texts
+            .iter()
+            .filter_map(|(f, t)| t.as_ref().map(|t| (*f, t)))
+            .chain(lists)
+        {
+            if !chinese(text) {
+                ctx.problem(
+                    &e.file,
+                    Some(e.line),
+                    Some(e.codes.to_string()),
+                    format!("{field} has no Chinese: {text:?}"),
+                );
+            }
+        }
+    }
+    for api in apis {
+        for row in &api.rows {
+            if let Some(text) = row.description_zh.as_deref().filter(|t| !chinese(t)) {
+                ctx.problem(
+                    &api.file,
+                    None,
+                    Some(row.code.to_string()),
+                    format!("description_zh has no Chinese: {text:?}"),
                 );
             }
         }

@@ -10,8 +10,8 @@ use toml::de::{DeTable, DeValue};
 
 use super::fields::{Doc, Fields, Loader, integer};
 use super::model::{
-    Api, ApiRow, CategoryDef, Codes, DocumentDef, Entry, NamespaceDef, RETRYABILITY, THROTTLED,
-    VendorDef, is_identifier,
+    Api, ApiRow, CategoryDef, Chinese, Codes, DocumentDef, Entry, NamespaceDef, RETRYABILITY,
+    THROTTLED, VendorDef, is_identifier,
 };
 
 impl Loader {
@@ -139,6 +139,7 @@ impl Loader {
             let vendor = f.identifier("vendor");
             let domain = f.identifier("domain");
             let title = f.text("title");
+            let passes_through = f.optional_text("passes_through");
             f.finish();
             let (Some(vendor), Some(domain), Some(title)) = (vendor, domain, title) else {
                 continue;
@@ -156,6 +157,7 @@ impl Loader {
                 vendor,
                 domain,
                 title,
+                passes_through,
             };
             if namespaces.iter().any(|n: &NamespaceDef| n.id() == def.id()) {
                 self.problem(
@@ -166,6 +168,22 @@ impl Loader {
                 );
             }
             namespaces.push(def);
+        }
+        for n in &namespaces {
+            let Some(other) = &n.passes_through else {
+                continue;
+            };
+            if *other == n.id() || !namespaces.iter().any(|m| m.id() == *other) {
+                self.problem(
+                    &doc.rel,
+                    None,
+                    None,
+                    format!(
+                        "namespace {} passes_through {other:?}, which is not another declared namespace",
+                        n.id()
+                    ),
+                );
+            }
         }
         if namespaces.is_empty() && self.problems.is_empty() {
             self.problem(&doc.rel, None, None, "no [[namespace]] declared".into());
@@ -199,6 +217,7 @@ impl Loader {
         };
         let mut f = Fields::new(self, &doc, &table, None, 0);
         let title = f.text("title");
+        let title_zh = f.optional_text("title_zh");
         let source = f.source("source");
         let entry_tables = f.tables("entry");
         f.finish();
@@ -222,6 +241,7 @@ impl Loader {
                 categories.push(CategoryDef {
                     id: category_id,
                     title,
+                    title_zh,
                 });
                 categories.len() - 1
             }
@@ -244,6 +264,13 @@ impl Loader {
                 .get("retry_after_ms_by_operation")
                 .map(|v| (v.span().start, v.get_ref()));
             let remedy = f.text("remedy");
+            let note = f.optional_text("note");
+            let zh = Chinese {
+                description: f.optional_text("description_zh"),
+                remedy: f.optional_text("remedy_zh"),
+                causes: f.text_list("causes_zh"),
+                note: f.optional_text("note_zh"),
+            };
             let causes = f.text_list("causes");
             let hint_tables = f.tables("cause_hints");
             let causes_source = f.optional_source("causes_source");
@@ -273,6 +300,26 @@ impl Loader {
                     format!(
                         "retry_after_ms is only for throttled entries, this one is {retryability}"
                     ),
+                );
+            }
+            if !zh.causes.is_empty() && zh.causes.len() != causes.len() {
+                self.problem(
+                    &doc.rel,
+                    Some(line),
+                    code.clone(),
+                    format!(
+                        "causes_zh has {} causes, causes has {}",
+                        zh.causes.len(),
+                        causes.len()
+                    ),
+                );
+            }
+            if zh.note.is_some() && note.is_none() {
+                self.problem(
+                    &doc.rel,
+                    Some(line),
+                    code.clone(),
+                    "note_zh without a note".into(),
                 );
             }
             if !causes.is_empty() && causes_source.is_none() {
@@ -313,6 +360,8 @@ impl Loader {
                 retry_after_ms,
                 retry_after_by_operation,
                 remedy,
+                note,
+                zh,
                 causes,
                 cause_hints,
                 causes_source,
@@ -348,6 +397,7 @@ impl Loader {
             let mut f = Fields::new(self, &doc, t, code.map(|c| c.to_string()), span);
             f.allow(&["code"]);
             let description = f.optional_text("description");
+            let description_zh = f.optional_text("description_zh");
             f.finish();
             let Some(code) = code else {
                 continue;
@@ -368,6 +418,7 @@ impl Loader {
                 Some(base) => rows.push(ApiRow {
                     code,
                     description,
+                    description_zh,
                     base,
                 }),
                 None => self.problem(

@@ -79,6 +79,10 @@ pub struct NamespaceDef {
     pub vendor: String,
     pub domain: String,
     pub title: String,
+    /// The namespace whose codes this one's SDKs pass on unchanged (a client
+    /// SDK reporting the server's code): a code this namespace lacks is
+    /// explained by that one's entry.
+    pub passes_through: Option<String>,
 }
 
 impl NamespaceDef {
@@ -93,6 +97,17 @@ impl NamespaceDef {
 pub struct CategoryDef {
     pub id: String,
     pub title: String,
+    /// The Chinese title, where a category file gives one.
+    pub title_zh: Option<String>,
+}
+
+/// An entry's Chinese text, where the data gives it.
+#[derive(Debug, Clone, Default)]
+pub struct Chinese {
+    pub description: Option<String>,
+    pub remedy: Option<String>,
+    pub causes: Vec<String>,
+    pub note: Option<String>,
 }
 
 /// An exact code or an inclusive range.
@@ -147,6 +162,10 @@ pub struct Entry {
     /// Delays that differ by operation kind: (`read` or `write`, ms).
     pub retry_after_by_operation: Vec<(String, u32)>,
     pub remedy: String,
+    /// A fact beside the description: what the number meant in older SDKs,
+    /// a limit another document states differently.
+    pub note: Option<String>,
+    pub zh: Chinese,
     pub causes: Vec<String>,
     /// Which cause a service message points to: (1-based cause, markers that
     /// must all occur in the message).
@@ -162,6 +181,8 @@ pub struct ApiRow {
     pub code: i64,
     /// `None`: the page says what the general entry says.
     pub description: Option<String>,
+    /// The API's own wording in Chinese, where the data gives it.
+    pub description_zh: Option<String>,
     /// Index into [`Catalog::entries`] of the namespace entry it refines.
     pub base: usize,
 }

@@ -62,6 +62,9 @@ pub struct Responses {
     pub known_apis: Vec<String>,
     /// The APIs with per-item outcomes, sorted by path.
     pub shapes: Vec<ApiShape>,
+    /// Old names of documented APIs (`[renamed]`): (old path, current path),
+    /// sorted by the old path.
+    pub renamed: Vec<(String, String)>,
     /// Where the pages are: repository, folder and commit.
     pub repository: String,
     pub folder: String,
@@ -86,6 +89,7 @@ pub fn load(data_dir: &Path, catalog: &Catalog) -> Result<Responses, Vec<Problem
     let commit = f.text("commit");
     f.allow(&["read"]);
     let plain = f.get("apis").map(|v| (v.span().start, v.get_ref()));
+    let renamed = f.get("renamed").map(|v| (v.span().start, v.get_ref()));
     let api_tables = f.tables("api");
     f.finish();
     let plain = plain.map_or_else(Vec::new, |(at, v)| spanned_strings(&mut ctx, &doc, at, v));
@@ -132,6 +136,54 @@ pub fn load(data_dir: &Path, catalog: &Catalog) -> Result<Responses, Vec<Problem
         }
     }
     out.shapes.sort_by(|a, b| a.path.cmp(&b.path));
+    if let Some((at, value)) = renamed {
+        let line = doc.line(at);
+        match value {
+            DeValue::Table(t) => {
+                for (old, new) in t {
+                    let new = match new.get_ref() {
+                        DeValue::String(s) => s.to_string(),
+                        other => {
+                            let found = other.type_str();
+                            ctx.problem(
+                                &doc.rel,
+                                Some(line),
+                                None,
+                                format!(
+                                    "renamed {}: the current name must be a string, found {found}",
+                                    old.get_ref()
+                                ),
+                            );
+                            continue;
+                        }
+                    };
+                    let old = old.get_ref().to_string();
+                    if !is_api_path(&old) || seen.contains_key(&old) {
+                        ctx.problem(&doc.rel, Some(line), None, format!("renamed {old:?}: an old name must be a v4/<service>/<command> path that is not a current API"));
+                    }
+                    if !seen.contains_key(&new) {
+                        ctx.problem(
+                            &doc.rel,
+                            Some(line),
+                            None,
+                            format!("renamed {old}: {new:?} is not a listed API"),
+                        );
+                    }
+                    out.renamed.push((old, new));
+                }
+            }
+            other => {
+                let found = other.type_str();
+                ctx.problem(
+                    &doc.rel,
+                    Some(line),
+                    None,
+                    format!("`renamed` must be a table of old = current API names, found {found}"),
+                );
+            }
+        }
+        out.renamed.sort();
+    }
     out.known_apis = seen.into_keys().collect();
     out.repository = repository.unwrap_or_default();
     out.folder = folder.unwrap_or_default();

@@ -160,6 +160,7 @@ pub struct Explanation {
     pub(crate) retry_after_ms: Option<u32>,
     pub(crate) retry_after_by_operation: &'static [(Operation, u32)],
     pub(crate) remedy: &'static str,
+    pub(crate) note: Option<&'static str>,
     pub(crate) causes: &'static [&'static str],
     /// (index into `causes`, markers that must all occur in a message).
     pub(crate) cause_hints: &'static [(usize, &'static [&'static str])],
@@ -310,6 +311,19 @@ impl Explanation {
     /// ```
     pub const fn aliases(&self) -> &'static [&'static str] {
         self.aliases
+    }
+
+    /// A fact beside the description, where the sources give one: what the
+    /// number meant in older SDKs (RongCloud's 31023), or a limit another
+    /// document states differently.
+    ///
+    /// ```
+    /// use chatcodes::{Namespace, explain_in};
+    /// let e = explain_in(Namespace::NexconnClient, 31023).unwrap();
+    /// assert!(e.note().unwrap().starts_with("Before"));
+    /// ```
+    pub const fn note(&self) -> Option<&'static str> {
+        self.note
     }
 
     /// Whether only older material documents the code (a page or header

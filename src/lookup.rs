@@ -94,7 +94,8 @@ impl Iterator for ExplainAll {
 /// assert!(explain_in(Namespace::TencentSdk, 1001).is_none());
 /// ```
 pub fn explain_in(namespace: Namespace, code: i64) -> Option<&'static Explanation> {
-    explain_all(code).find(|e| e.namespace == namespace)
+    let own = |namespace| explain_all(code).find(|e| e.namespace == namespace);
+    own(namespace).or_else(|| namespace.passes_through().and_then(own))
 }
 
 /// The explanation of `code` as returned by one REST API, in that API's own
@@ -164,7 +165,20 @@ pub(crate) fn api_path(text: &str) -> &str {
     if let Some((_, rest)) = s.split_once("://") {
         s = rest.find('/').map_or("", |i| &rest[i..]);
     }
-    s.trim_matches('/')
+    let path = s.trim_matches('/');
+    renamed(path).unwrap_or(path)
+}
+
+include!(concat!(env!("OUT_DIR"), "/renamed_apis.rs"));
+
+/// The current name of an API that older pages name otherwise
+/// (`v4/group_open_http_svc/get_group_shutted_uin`), with or without `v4/`.
+fn renamed(path: &str) -> Option<&'static str> {
+    let command = path.strip_prefix("v4/").unwrap_or(path);
+    RENAMED_APIS
+        .iter()
+        .find(|(old, _)| old.strip_prefix("v4/") == Some(command))
+        .map(|(_, new)| *new)
 }
 
 /// The APIs that have a table of their own wording, e.g. `v4/sns/friend_add`.

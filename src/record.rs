@@ -47,6 +47,9 @@ pub struct Record {
     pub retry_after_ms_by_operation: &'static [(Operation, u32)],
     /// What to do.
     pub remedy: &'static str,
+    /// A fact beside the description (an older meaning of the number);
+    /// written only where there is one.
+    pub note: Option<&'static str>,
     /// Known causes.
     pub causes: &'static [&'static str],
     /// Where the description came from.
@@ -75,6 +78,7 @@ impl Record {
         "retry_after_ms",
         "retry_after_ms_by_operation",
         "remedy",
+        "note",
         "causes",
         "source",
         "api",
@@ -147,6 +151,9 @@ impl Record {
             );
         }
         field!("remedy", self.remedy);
+        if let Some(note) = self.note {
+            field!("note", note);
+        }
         field!("causes", self.causes);
         field!("source", &self.source);
         field!("api", &self.api);
@@ -217,6 +224,7 @@ impl Explanation {
             retry_after_ms: self.retry_after_ms,
             retry_after_ms_by_operation: self.retry_after_by_operation,
             remedy: self.remedy,
+            note: self.note,
             causes: self.causes,
             source: self.source,
             api: self.api,

@@ -15,9 +15,16 @@ fn namespaces(code: i64) -> Vec<Namespace> {
 #[test]
 fn explain_all_lists_both_vendors_for_1001_to_1005() {
     for code in 1001..=1005 {
+        // The server namespaces first; a client SDK's own meaning (the Web
+        // SDK's 1002) after them.
+        let found = namespaces(code);
         assert_eq!(
-            namespaces(code),
+            found[..2],
             [Namespace::TencentServer, Namespace::NexconnBusiness],
+            "{code}"
+        );
+        assert!(
+            found[2..].iter().all(|n| *n == Namespace::TencentWeb),
             "{code}"
         );
         assert_eq!(explain(code).unwrap().vendor(), Vendor::Tencent);
@@ -89,7 +96,15 @@ fn negative_codes_are_found() {
 
 #[test]
 fn unknown_codes_give_none() {
-    for code in [i64::MIN, i64::MIN + 1, -2, 1, 99999, i64::MAX - 1, i64::MAX] {
+    for code in [
+        i64::MIN,
+        i64::MIN + 1,
+        -123_456,
+        1,
+        99999,
+        i64::MAX - 1,
+        i64::MAX,
+    ] {
         assert!(explain(code).is_none(), "{code}");
         assert_eq!(explain_all(code).count(), 0, "{code}");
         assert!(
@@ -168,6 +183,8 @@ fn documented_rates_become_retry_delays_on_throttled_entries_only() {
         (23003, 300),   // 200 a minute
         (90024, 1_001), // "greater than 1s"
         (70050, 60_000),
+        (20604, 200), // RongCloud client: 5 messages a second
+        (23425, 10),  // RongCloud client: 100 chat room attribute writes a second
     ];
     for (code, ms) in delays {
         let e = explain(code).unwrap();

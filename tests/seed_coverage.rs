@@ -410,7 +410,18 @@ fn only_success_and_pending_states_are_not_failures() {
             (Namespace::NexconnBusiness, 200),
             (Namespace::NexconnBusiness, 25424),
             (Namespace::NexconnBusiness, 25427),
-            (Namespace::NexconnBusiness, 25461)
+            (Namespace::NexconnBusiness, 25461),
+            // The RongCloud client SDKs' successes and "already so" answers:
+            (Namespace::NexconnClient, 0),     // RC_SUCCESS
+            (Namespace::NexconnClient, 21502), // sent, with sensitive words replaced
+            (Namespace::NexconnClient, 26200), // translation succeeded
+            (Namespace::NexconnClient, 29103), // public account already followed
+            (Namespace::NexconnClient, 29105), // ... already unfollowed
+            (Namespace::NexconnClient, 29203),
+            (Namespace::NexconnClient, 29205),
+            (Namespace::NexconnClient, 33005), // reconnected
+            (Namespace::NexconnClient, 34001), // RC_CONNECTION_EXIST: already connected
+            (Namespace::NexconnClient, 39007), // stream already fully synchronised
         ]
     );
     assert!(explain_all(30539).all(|e| !e.is_failure()));

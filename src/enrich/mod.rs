@@ -450,6 +450,7 @@ pub const RECORD_FIELDS: &[&str] = &[
     "retry_after_ms",
     "retry_after_ms_by_operation",
     "remedy",
+    "note",
     "api",
     "retired",
 ];

@@ -16,7 +16,7 @@ pub struct Args {
     #[arg(long = "field", value_name = "PATH")]
     fields: Vec<String>,
     /// How a bare number is read (default: tencent_server, the REST codes).
-    #[arg(long, short)]
+    #[arg(long, short, value_parser = super::namespace_parser())]
     namespace: Option<Namespace>,
     /// The REST API of lines that do not name one (e.g. v4/sns/friend_add),
     /// for its own wording.

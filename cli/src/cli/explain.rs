@@ -20,8 +20,8 @@ pub struct Args {
         allow_negative_numbers = true
     )]
     codes: Vec<String>,
-    /// Only this namespace: tencent_server, tencent_sdk, nexconn_http, nexconn_business.
-    #[arg(long, short)]
+    /// Only this namespace.
+    #[arg(long, short, value_parser = super::namespace_parser())]
     namespace: Option<Namespace>,
     /// The REST API that returned the code (v4/sns/friend_add, sns/friend_add or
     /// the request URL), to get its own wording.

@@ -65,6 +65,20 @@ enum Command {
     Check(check::Args),
 }
 
+/// `--namespace`: every namespace of the catalogue, listed in `--help` with
+/// its title, read in any case.
+fn namespace_parser() -> impl clap::builder::TypedValueParser<Value = chatcodes::Namespace> {
+    use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+    let values = chatcodes::Namespace::ALL.iter().map(|n| {
+        let name: &'static str = n.into();
+        PossibleValue::new(name).help(format!("{}: {}", n.vendor().display_name(), n.title()))
+    });
+    PossibleValuesParser::new(values).map(|s| {
+        s.parse::<chatcodes::Namespace>()
+            .expect("a listed namespace")
+    })
+}
+
 /// How to print explanations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {

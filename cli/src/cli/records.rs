@@ -9,8 +9,8 @@ pub struct Filter {
     /// Only this vendor: tencent, nexconn.
     #[arg(long)]
     pub vendor: Option<Vendor>,
-    /// Only this namespace: tencent_server, tencent_sdk, nexconn_http, nexconn_business.
-    #[arg(long, short)]
+    /// Only this namespace.
+    #[arg(long, short, value_parser = super::namespace_parser())]
     pub namespace: Option<Namespace>,
     /// Only this category, e.g. relationship_chain, account, http_status.
     #[arg(long, short)]

@@ -90,6 +90,9 @@ pub fn write_fields(out: &mut impl Write, style: &Style, e: &Explanation) -> io:
         writeln!(out)?;
     }
     writeln!(out, "{}{}", field("remedy"), e.remedy())?;
+    if let Some(note) = e.note() {
+        writeln!(out, "{}{note}", field("note"))?;
+    }
     for (i, cause) in e.causes().iter().enumerate() {
         let label = if i == 0 { "causes" } else { "" };
         writeln!(out, "{}{}. {cause}", field(label), i + 1)?;
