@@ -138,49 +138,29 @@ pub fn load(data_dir: &Path, catalog: &Catalog) -> Result<Responses, Vec<Problem
     out.shapes.sort_by(|a, b| a.path.cmp(&b.path));
     if let Some((at, value)) = renamed {
         let line = doc.line(at);
-        match value {
-            DeValue::Table(t) => {
-                for (old, new) in t {
-                    let new = match new.get_ref() {
-                        DeValue::String(s) => s.to_string(),
-                        other => {
-                            let found = other.type_str();
-                            ctx.problem(
-                                &doc.rel,
-                                Some(line),
-                                None,
-                                format!(
-                                    "renamed {}: the current name must be a string, found {found}",
-                                    old.get_ref()
-                                ),
-                            );
-                            continue;
-                        }
-                    };
-                    let old = old.get_ref().to_string();
-                    if !is_api_path(&old) || seen.contains_key(&old) {
-                        ctx.problem(&doc.rel, Some(line), None, format!("renamed {old:?}: an old name must be a v4/<service>/<command> path that is not a current API"));
-                    }
-                    if !seen.contains_key(&new) {
-                        ctx.problem(
-                            &doc.rel,
-                            Some(line),
-                            None,
-                            format!("renamed {old}: {new:?} is not a listed API"),
-                        );
-                    }
-                    out.renamed.push((old, new));
-                }
+        let mut problem = |message: String| ctx.problem(&doc.rel, Some(line), None, message);
+        let DeValue::Table(t) = value else {
+            let found = value.type_str();
+            problem(format!(
+                "`renamed` must be a table of old = current API names, found {found}"
+            ));
+            return ctx.finish(out);
+        };
+        for (old, new) in t {
+            let old = old.get_ref().to_string();
+            let DeValue::String(new) = new.get_ref() else {
+                problem(format!("renamed {old}: the current name must be a string"));
+                continue;
+            };
+            if !is_api_path(&old) || seen.contains_key(&old) {
+                problem(format!(
+                    "renamed {old:?}: an old name must be a v4/<service>/<command> path that is not a current API"
+                ));
             }
-            other => {
-                let found = other.type_str();
-                ctx.problem(
-                    &doc.rel,
-                    Some(line),
-                    None,
-                    format!("`renamed` must be a table of old = current API names, found {found}"),
-                );
+            if !seen.contains_key(&**new) {
+                problem(format!("renamed {old}: {new:?} is not a listed API"));
             }
+            out.renamed.push((old, new.to_string()));
         }
         out.renamed.sort();
     }

@@ -21,6 +21,9 @@ import re
 import subprocess
 import sys
 
+sys.path.insert(0, os.path.dirname(__file__))
+from extract_published_codes import write  # noqa: E402
+
 NAMESPACE = "nexconn_client"
 
 
@@ -38,39 +41,33 @@ def last_change(repo, path):
     return git(repo, "log", "-1", "--format=%H", "HEAD", "--", path).strip()
 
 
-def write(out_dir, name, header, rows):
-    seen = set()
-    with open(os.path.join(out_dir, name), "w") as f:
-        f.write(f"# {header}\n# code\tname\tnamespace\tsection\n")
-        for row in rows:
-            key = (row[0], row[2], row[3])
-            if key in seen:
-                continue
-            seen.add(key)
-            f.write("\t".join(str(x) for x in row) + "\n")
-    print(f"{name}: {len(seen)} rows", file=sys.stderr)
-
-
 # --- iOS: typedef NS_ENUM(NSInteger, RCErrorCode) { NAME = 123, ... } --------
 
 ENUM_START = re.compile(r"^\s*typedef\s+NS_ENUM\s*\(\s*\w+\s*,\s*(\w+)\s*\)")
 ENUM_ROW = re.compile(r"^\s*([A-Za-z_]\w*)\s*=\s*(-?\d+)\s*,?\s*(?://.*)?$")
 
 
-def objc_enum_rows(text):
+def block_rows(text, start, row, pick):
+    """Rows of every block that `start` opens (its group 1 names the section)
+    up to its closing `}`: `pick(match of row)` gives (code, name)."""
     rows, current = [], None
     for line in text.splitlines():
-        m = ENUM_START.match(line)
+        m = start.match(line)
         if m:
             current = m.group(1)
             continue
         if current and line.strip().startswith("}"):
             current = None
             continue
-        m = ENUM_ROW.match(line)
+        m = row.match(line)
         if current and m:
-            rows.append((m.group(2), m.group(1), NAMESPACE, current))
+            code, name = pick(m)
+            rows.append((code, name, NAMESPACE, current))
     return rows
+
+
+def objc_enum_rows(text):
+    return block_rows(text, ENUM_START, ENUM_ROW, lambda m: (m.group(2), m.group(1)))
 
 
 # --- Flutter: const errorCodeReasons = <int, String>{ 123: '...', ... } -------
@@ -80,19 +77,8 @@ MAP_ROW = re.compile(r"^\s*(-?\d+)\s*:")
 
 
 def dart_map_rows(text):
-    rows, current = [], None
-    for line in text.splitlines():
-        m = MAP_START.match(line)
-        if m:
-            current = m.group(1)
-            continue
-        if current and line.strip().startswith("}"):
-            current = None
-            continue
-        m = MAP_ROW.match(line)
-        if current and m:
-            rows.append((m.group(1), "", NAMESPACE, current))  # the map has no names
-    return rows
+    # The map has no names.
+    return block_rows(text, MAP_START, MAP_ROW, lambda m: (m.group(1), ""))
 
 
 def main(mirrors, out_dir):
