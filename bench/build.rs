@@ -3,26 +3,13 @@
 //! loads `data/` with the library's own build modules, so the entry indices
 //! are the library's; only this crate builds it, never a library user.
 
-#[path = "../build/catalog.rs"]
-mod catalog;
-#[path = "../src/hashing.rs"]
-#[allow(dead_code)]
-mod hashing;
-#[path = "../build/render.rs"]
-#[allow(dead_code)]
-mod render;
-#[path = "../build/responses.rs"]
-#[allow(dead_code)]
-mod responses;
-
 use std::fmt::Write;
 use std::path::PathBuf;
 
 fn main() {
     println!("cargo::rerun-if-changed=../data");
-    println!("cargo::rerun-if-changed=../build");
     let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
-    let catalog = match catalog::load(&manifest.join("../data")) {
+    let catalog = match chatcodes_build::load(&manifest.join("../data")) {
         Ok(catalog) => catalog,
         Err(problems) => {
             for p in problems {
@@ -39,12 +26,12 @@ fn main() {
 
 /// `match` statements over the exact codes and the names, for the lookup
 /// benchmark's "generated match" alternative (`$OUT_DIR/bench_match.rs`).
-fn render_bench_match(catalog: &catalog::Catalog) -> String {
+fn render_bench_match(catalog: &chatcodes_build::Catalog) -> String {
     let mut out = String::from(
         "/// The highest-precedence entry index of an exact code.\n\
          pub fn match_code(code: i64) -> Option<u16> {\n    match code {\n",
     );
-    for (code, indices) in &render::exact_codes(catalog) {
+    for (code, indices) in &chatcodes_build::exact_codes(catalog) {
         let _ = writeln!(out, "        {code} => Some({}),", indices[0]);
     }
     out.push_str("        _ => None,\n    }\n}\n\n");
@@ -52,7 +39,7 @@ fn render_bench_match(catalog: &catalog::Catalog) -> String {
         "/// The entry index of an upper-case official name.\n\
          pub fn match_name(name: &str) -> Option<u16> {\n    match name {\n",
     );
-    for (name, i) in render::upper_names(catalog) {
+    for (name, i) in chatcodes_build::upper_names(catalog) {
         let _ = writeln!(out, "        {name:?} => Some({i}),");
     }
     out.push_str("        _ => None,\n    }\n}\n");

@@ -169,6 +169,8 @@ pub struct Explanation {
     pub(crate) api: Option<&'static str>,
     pub(crate) aliases: &'static [&'static str],
     pub(crate) retired: bool,
+    /// Its place in the catalogue's entry table, for caches keyed by entry.
+    pub(crate) index: u16,
 }
 
 impl Explanation {

@@ -59,6 +59,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod api;
 #[cfg(feature = "enrich")]
 pub mod enrich;
 mod error;
@@ -72,18 +73,19 @@ mod response;
 mod retryability;
 mod tables;
 
+pub use api::{Api, Dropped, FailList, ItemArray, Shape, apis};
 pub use error::ChatError;
 pub use explanation::{Codes, Document, Explanation, Source};
 pub use lookup::{
-    ExplainAll, api_entries, apis, documents, entries, explain, explain_all, explain_for_api,
-    explain_in, explain_name,
+    ExplainAll, api_entries, documents, entries, explain, explain_all, explain_for_api, explain_in,
+    explain_name,
 };
 pub use parse::{CodeQuery, ParseCodeError};
 pub use record::{Only, Record};
 #[cfg(feature = "response")]
 pub use response::{
     Item, Outcome, OutcomeKind, Parser, Response, ResponseError, UnknownApi, code_from_json,
-    rest_api, rest_apis,
+    rest_api,
 };
 pub use retryability::{Operation, Retryability};
 pub use tables::{Category, Namespace, Vendor};

@@ -3,11 +3,13 @@
 //! Every function here is a perfect-hash lookup (plus, on a miss, a scan of the few
 //! ranges) into tables compiled from `data/`; none allocates, none panics.
 
+use crate::api::Api;
 use crate::explanation::Document;
 use crate::explanation::Explanation;
-use crate::tables::{APIS, CODES, DOCUMENTS, ENTRIES, LONGEST_NAME, NAMES, Namespace, RANGES};
+use crate::tables::{CODES, DOCUMENTS, ENTRIES, LONGEST_NAME, NAMES, Namespace, RANGES, REST_APIS};
 
-fn entry(index: u16) -> &'static Explanation {
+/// The entry at `index` of the catalogue's one entry table.
+pub(crate) fn entry(index: u16) -> &'static Explanation {
     &ENTRIES[usize::from(index)]
 }
 
@@ -120,70 +122,10 @@ pub fn explain_in(namespace: Namespace, code: i64) -> Option<&'static Explanatio
 /// assert_eq!(e.api(), None);
 /// ```
 pub fn explain_for_api(api: &str, code: i64) -> Option<&'static Explanation> {
-    explain_in_api_table(api_table(api), code)
-}
-
-/// One API's table: its index in `APIS`, found once by [`api_table`] and
-/// reused for every code of that API (the enricher caches it per line value).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct ApiTable(usize);
-
-/// The table of the API `api` names, in any form [`explain_for_api`] reads;
-/// `None` for an API without a table.
-pub(crate) fn api_table(api: &str) -> Option<ApiTable> {
-    // Every API path starts with `v4/` (the build checks), so the table,
-    // sorted by path, is sorted by what follows it too.
-    let path = api_path(api);
-    let command = path.strip_prefix("v4/").unwrap_or(path);
-    APIS.binary_search_by(|(name, _, _)| name.strip_prefix("v4/").unwrap_or(name).cmp(command))
-        .ok()
-        .map(ApiTable)
-}
-
-/// [`explain_for_api`] with the table already found: one probe, then the
-/// namespace's entry when the table lacks the code.
-pub(crate) fn explain_in_api_table(
-    table: Option<ApiTable>,
-    code: i64,
-) -> Option<&'static Explanation> {
-    match table.map(|ApiTable(i)| &APIS[i]) {
-        Some((_, namespace, table)) => match table.get(code) {
-            Some(&index) => Some(entry(index)),
-            None => explain_in(*namespace, code),
-        },
+    match Api::find(api) {
+        Some(api) => api.explain(code),
         None => explain_in(Namespace::TencentServer, code),
     }
-}
-
-/// The API path in `text`: without scheme, host, query string, fragment or
-/// surrounding slashes (`v4/` may still be missing).
-pub(crate) fn api_path(text: &str) -> &str {
-    let mut s = text.trim();
-    if let Some(end) = s.find(['?', '#']) {
-        s = &s[..end];
-    }
-    if let Some((_, rest)) = s.split_once("://") {
-        s = rest.find('/').map_or("", |i| &rest[i..]);
-    }
-    let path = s.trim_matches('/');
-    renamed(path).unwrap_or(path)
-}
-
-include!(concat!(env!("OUT_DIR"), "/renamed_apis.rs"));
-
-/// The current name of an API that older pages name otherwise
-/// (`v4/group_open_http_svc/get_group_shutted_uin`), with or without `v4/`.
-fn renamed(path: &str) -> Option<&'static str> {
-    let command = path.strip_prefix("v4/").unwrap_or(path);
-    RENAMED_APIS
-        .iter()
-        .find(|(old, _)| old.strip_prefix("v4/") == Some(command))
-        .map(|(_, new)| *new)
-}
-
-/// The APIs that have a table of their own wording, e.g. `v4/sns/friend_add`.
-pub fn apis() -> impl Iterator<Item = &'static str> {
-    APIS.iter().map(|(name, _, _)| *name)
 }
 
 /// The entry with this official name, ignoring ASCII case and surrounding
@@ -221,7 +163,11 @@ pub fn api_entries() -> impl ExactSizeIterator<Item = &'static Explanation> {
 }
 
 fn api_entry_count() -> usize {
-    APIS.iter().map(|(_, _, table)| table.slots.len()).sum()
+    REST_APIS
+        .iter()
+        .filter_map(|api| api.rows)
+        .map(|rows| rows.slots.len())
+        .sum()
 }
 
 /// Every document the catalogue cites (`data/sources.toml`), in file order.

@@ -4,7 +4,9 @@
 
 use crate::hashing::{code_hash, name_hash};
 
-pub(crate) use generated::{APIS, CODES, DOCUMENTS, ENTRIES, LONGEST_NAME, NAMES, RANGES};
+pub(crate) use generated::{
+    CODES, DEFAULT_SHAPE, DOCUMENTS, ENTRIES, LONGEST_NAME, NAMES, RANGES, RENAMED_APIS, REST_APIS,
+};
 pub use generated::{Category, Namespace, Vendor};
 
 /// The items `build.rs` writes from `data/`. Its lint allows cover the
@@ -13,6 +15,7 @@ pub use generated::{Category, Namespace, Vendor};
 #[allow(clippy::unreadable_literal, clippy::large_const_arrays)]
 mod generated {
     use super::PerfectMap;
+    use crate::api::{Api, Dropped, FailList, ItemArray, Shape};
     use crate::explanation::{Codes, Document, Explanation, Source};
     use crate::retryability::{Operation, Retryability};
 

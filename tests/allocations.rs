@@ -78,7 +78,14 @@ fn lookups_and_warm_enrichment_do_not_allocate() {
         .flat_map(|n| [n.to_string(), format!("  {}  ", n.to_ascii_lowercase())])
         .chain(["NO_SUCH_NAME".to_string(), "x".repeat(1000), String::new()])
         .collect();
-    let api_names: Vec<&str> = apis().chain(["v4/no/such_api"]).collect();
+    let api_names: Vec<&str> = apis()
+        .iter()
+        .map(chatcodes::Api::path)
+        .chain([
+            "v4/no/such_api",
+            "v4/group_open_http_svc/get_group_shutted_uin",
+        ])
+        .collect();
     assert!(
         codes.len() > 1000 && names.len() > 600,
         "the catalogue is not empty"

@@ -42,7 +42,7 @@ mod stream;
 use paths::{Position, Step};
 use scan::{Frame, Insert, Seen, is_literal_zero, skip_ws};
 
-use crate::lookup::{ApiTable, api_table, explain_in_api_table};
+use crate::api::Api;
 use crate::tables::ENTRIES;
 use crate::{Explanation, Namespace, explain_in};
 
@@ -135,12 +135,12 @@ impl std::fmt::Display for Summary {
 #[derive(Debug)]
 pub struct Enricher {
     namespace: Namespace,
-    /// The table of the `--api` given (`Some(None)`: an API without one).
-    api: Option<Option<ApiTable>>,
+    /// The REST API of lines that name none.
+    api: Option<&'static Api>,
     /// The top-level key naming a line's API, and what each value seen
     /// there resolved to (`None`: not a known REST API).
     api_field: Option<Vec<u8>>,
-    line_apis: HashMap<Box<[u8]>, Option<Option<ApiTable>>>,
+    line_apis: HashMap<Box<[u8]>, Option<&'static Api>>,
     /// Where the current line's API value is: (start, end) of the string
     /// token, and whether it has escapes.
     line_api: Option<(usize, usize, bool)>,
@@ -224,11 +224,21 @@ impl Enricher {
         self
     }
 
-    /// Uses the wording of a REST API's own table (e.g. `v4/sns/friend_add`),
-    /// as [`explain_for_api`] does, for lines that do not name a known API
-    /// themselves; takes precedence over the namespace.
-    pub fn api(mut self, api: impl Into<String>) -> Self {
-        self.api = Some(api_table(&api.into()));
+    /// Explains codes as this REST API returns them ([`Api::explain`]: its
+    /// own wording where its page documents the code), for lines that do not
+    /// name a known API themselves; takes precedence over the namespace.
+    ///
+    /// ```
+    /// use chatcodes::{Api, enrich::Enricher};
+    /// let api = Api::find("v4/sns/friend_add").unwrap();
+    /// let mut enricher = Enricher::new().api(api);
+    /// let mut out = Vec::new();
+    /// enricher.line(br#"{"ResultItem":[{"ResultCode":30010}]}"#, &mut out)?;
+    /// assert!(String::from_utf8(out)?.contains("Your friend list is full."));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn api(mut self, api: &'static Api) -> Self {
+        self.api = Some(api);
         self
     }
 
@@ -301,21 +311,16 @@ impl Enricher {
         (self.fields.len() - 1) as u8
     }
 
-    fn explain(
-        &self,
-        line_api: Option<Option<ApiTable>>,
-        code: i64,
-    ) -> Option<&'static Explanation> {
+    fn explain(&self, line_api: Option<&'static Api>, code: i64) -> Option<&'static Explanation> {
         match line_api.or(self.api) {
-            Some(table) => explain_in_api_table(table, code),
+            Some(api) => api.explain(code),
             None => explain_in(self.namespace, code),
         }
     }
 
-    /// The table of the known REST API the current line names in its API
-    /// field (`Some(None)`: a known API without a table of its own); each
+    /// The known REST API the current line names in its API field; each
     /// distinct value is resolved once.
-    fn line_api(&mut self, line: &[u8]) -> Option<Option<ApiTable>> {
+    fn line_api(&mut self, line: &[u8]) -> Option<&'static Api> {
         let (start, end, escaped) = self.line_api?;
         let token = &line[start..end];
         if let Some(&api) = self.line_apis.get(token) {
@@ -324,13 +329,12 @@ impl Enricher {
         let api = if escaped {
             serde_json::from_slice::<String>(token)
                 .ok()
-                .and_then(|s| crate::rest_api(&s).ok())
+                .and_then(|s| Api::find(&s))
         } else {
             std::str::from_utf8(&token[1..token.len() - 1])
                 .ok()
-                .and_then(|s| crate::rest_api(s).ok())
-        }
-        .map(api_table);
+                .and_then(Api::find)
+        };
         self.line_apis.insert(token.into(), api);
         api
     }
@@ -462,10 +466,7 @@ fn tail<'a>(tails: &'a mut Vec<Option<Box<[u8]>>>, e: &'static Explanation) -> &
     if tails.is_empty() {
         tails.resize(ENTRIES.len(), None);
     }
-    // Every explanation lives in the catalogue's one table.
-    let index = (e as *const Explanation as usize - ENTRIES.as_ptr() as usize)
-        / std::mem::size_of::<Explanation>();
-    tails[index].get_or_insert_with(|| {
+    tails[usize::from(e.index)].get_or_insert_with(|| {
         let record = e.record_for(0);
         let json = serde_json::to_vec(&record.only(RECORD_FIELDS)).expect("a record serializes");
         // `{"code":0,...}`: keep what follows the code.
@@ -501,7 +502,7 @@ mod tests {
 
     #[test]
     fn an_apis_own_wording_names_the_api() {
-        let mut e = Enricher::new().api("v4/sns/friend_add");
+        let mut e = Enricher::new().api(Api::find("v4/sns/friend_add").unwrap());
         let (_, out) = enrich(&mut e, r#"{"ResultItem":[{"ResultCode":30010}]}"#);
         let v: serde_json::Value = serde_json::from_str(&out).unwrap();
         let explained = &v["ResultItem"][0]["ResultCode_explained"];

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use super::shape::KNOWN_APIS;
+use crate::api::{Api, apis};
 
 /// An API name that matches no documented Tencent REST API.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,39 +36,29 @@ impl fmt::Display for UnknownApi {
 
 impl std::error::Error for UnknownApi {}
 
-/// The canonical path (`v4/sns/friend_add`) of a documented Tencent REST API,
-/// from any of the forms people use: the path with or without `v4/` or a
-/// leading `/`, or a whole request URL with its query string. Case matters,
-/// as it does to the service (`v4/ConfigSvc/GetIPList`).
+/// The documented Tencent REST API that `name` names, in any form
+/// [`Api::find`] reads: the path with or without `v4/` or a leading `/`, a
+/// whole request URL with its query string, or an older name of the API.
+/// Case matters, as it does to the service (`v4/ConfigSvc/GetIPList`). A
+/// name that matches none is an error that lists the closest ones.
 ///
 /// ```
 /// use chatcodes::rest_api;
-/// assert_eq!(rest_api("sns/friend_add"), Ok("v4/sns/friend_add"));
-/// assert_eq!(
-///     rest_api("https://console.tim.qq.com/v4/sns/friend_add?sdkappid=1&random=2"),
-///     Ok("v4/sns/friend_add")
-/// );
+/// assert_eq!(rest_api("sns/friend_add").unwrap().path(), "v4/sns/friend_add");
+/// let url = "https://console.tim.qq.com/v4/sns/friend_add?sdkappid=1&random=2";
+/// assert_eq!(rest_api(url).unwrap().path(), "v4/sns/friend_add");
 /// let err = rest_api("v4/sns/friend_ad").unwrap_err();
 /// assert_eq!(err.closest()[0], "v4/sns/friend_add");
 /// ```
-pub fn rest_api(name: &str) -> Result<&'static str, UnknownApi> {
-    let path = canonical_form(name);
-    match KNOWN_APIS.binary_search(&path.as_str()) {
-        Ok(i) => Ok(KNOWN_APIS[i]),
-        Err(_) => Err(UnknownApi {
-            given: name.to_string(),
-            closest: closest(&path),
-        }),
-    }
-}
-
-/// Every documented Tencent REST API, sorted: the names [`rest_api`] accepts.
-pub fn rest_apis() -> &'static [&'static str] {
-    KNOWN_APIS
+pub fn rest_api(name: &str) -> Result<&'static Api, UnknownApi> {
+    Api::find(name).ok_or_else(|| UnknownApi {
+        given: name.to_string(),
+        closest: closest(&canonical_form(name)),
+    })
 }
 
 fn canonical_form(name: &str) -> String {
-    let path = crate::lookup::api_path(name);
+    let path = crate::api::api_path(name);
     if path.starts_with("v4/") {
         path.to_string()
     } else {
@@ -77,9 +67,10 @@ fn canonical_form(name: &str) -> String {
 }
 
 fn closest(path: &str) -> Vec<&'static str> {
-    let mut scored: Vec<(usize, &'static str)> = KNOWN_APIS
+    let mut scored: Vec<(usize, &'static str)> = apis()
         .iter()
-        .map(|&api| {
+        .map(|api| {
+            let api = api.path();
             let whole = strsim::levenshtein(path, api);
             // A right command under the wrong service is close too.
             let command = match (path.rsplit_once('/'), api.rsplit_once('/')) {

@@ -23,7 +23,6 @@
 //! kept.
 
 mod api;
-mod shape;
 mod walk;
 
 use std::collections::HashSet;
@@ -31,12 +30,14 @@ use std::fmt;
 
 use serde_json::Value;
 
+use crate::api::Api;
+use crate::api::Shape;
 use crate::error::ChatError;
 use crate::explanation::Explanation;
-use crate::lookup::{explain_for_api, explain_in};
+use crate::lookup::explain_in;
 use crate::tables::{Namespace, Vendor};
 
-pub use api::{UnknownApi, rest_api, rest_apis};
+pub use api::{UnknownApi, rest_api};
 use walk::{Text, Walked};
 
 /// Why a body is not a response that can be judged.
@@ -274,7 +275,7 @@ impl std::error::Error for Outcome {}
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Response {
     vendor: Vendor,
-    api: Option<&'static str>,
+    api: Option<&'static Api>,
     action_status: Option<String>,
     code: i64,
     message: String,
@@ -287,7 +288,7 @@ pub struct Response {
 /// Made by [`Response::parser`].
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Parser {
-    api: Option<&'static str>,
+    api: Option<&'static Api>,
     vendor: Option<Vendor>,
 }
 
@@ -300,6 +301,15 @@ impl Parser {
             api: Some(rest_api(name)?),
             ..self
         })
+    }
+
+    /// The REST API that returned the body, already found ([`Api::find`],
+    /// [`rest_api`]).
+    pub fn for_api(self, api: &'static Api) -> Self {
+        Parser {
+            api: Some(api),
+            ..self
+        }
     }
 
     /// Reads the body as this vendor's, instead of telling by its shape.
@@ -316,7 +326,7 @@ impl Parser {
         if is_utf16(body) {
             return Err(ResponseError::Utf16);
         }
-        let shape = self.api.and_then(shape::of).unwrap_or(&shape::DEFAULT);
+        let shape = self.api.and_then(Api::shape).unwrap_or(Shape::generic());
         let mut walked = walk::walk(body, shape).map_err(classify)?;
         if let Some(kind) = walked.not_an_object {
             return Err(ResponseError::NotAnObject(kind));
@@ -434,8 +444,11 @@ fn nexconn_response(w: &mut Walked<'_>) -> Response {
     }
 }
 
-fn tencent_response(w: Walked<'_>, api: Option<&'static str>) -> Response {
-    let explain = |code: i64| explain_for_api(api.unwrap_or(""), code);
+fn tencent_response(w: Walked<'_>, api: Option<&'static Api>) -> Response {
+    let explain = |code: i64| match api {
+        Some(api) => api.explain(code),
+        None => explain_in(Namespace::TencentServer, code),
+    };
     let action_status = w.action_status.map(|t| t.0.into_owned());
     let error_code = w.error_code.unwrap_or(0);
     let info = text(w.error_info);
@@ -553,7 +566,7 @@ fn tencent_response(w: Walked<'_>, api: Option<&'static str>) -> Response {
 /// item codes wherever such an array occurs in a log record.
 #[cfg(feature = "enrich")]
 pub(crate) fn item_code_fields() -> impl Iterator<Item = (&'static str, &'static str)> {
-    shape::DEFAULT.items.iter().flat_map(|a| {
+    Shape::generic().items.iter().flat_map(|a| {
         let key = a.segments.last().copied().unwrap_or_default();
         a.codes.iter().map(move |&code| (key, code))
     })
@@ -582,7 +595,7 @@ impl Response {
     }
 
     /// The REST API it was read as, when one was given.
-    pub fn api(&self) -> Option<&'static str> {
+    pub fn api(&self) -> Option<&'static Api> {
         self.api
     }
 

@@ -11,7 +11,7 @@ use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Unexpected, Visitor};
 
-use super::shape::{Dropped, FailList, ItemArray, Shape};
+use crate::api::{Dropped, FailList, ItemArray, Shape};
 
 /// A string from the body, borrowed when it had no escapes. Numbers are
 /// accepted too (as their decimal text), since item names such as `MsgSeq`

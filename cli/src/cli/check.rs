@@ -338,7 +338,7 @@ impl<'r> Report<'r> {
         let document = JsonReport {
             verdict: self.verdict(),
             vendor: r.vendor(),
-            api: r.api(),
+            api: r.api().map(chatcodes::Api::path),
             action_status: r.action_status(),
             code: r.code(),
             message: r.message(),

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::model::{Problem, Source, is_identifier};
+use crate::model::{Problem, Source, is_identifier};
 
 pub(crate) struct Loader {
     pub(crate) root: PathBuf,

@@ -1,89 +1,102 @@
-//! Loading and validating `data/<vendor>/responses.toml`: where each REST API
-//! reports per-item outcomes (see the comment at the top of that file).
+//! Every REST API as one [`Api`]: the list in `data/tencent/responses.toml`
+//! (where each API reports per-item outcomes, and the names older pages give
+//! it; see the comment at the top of that file), with the API's own rows from
+//! `data/<vendor>/<domain>/api/*.toml` attached.
 //!
-//! Like `catalog.rs`, nothing here panics on bad data: every mistake becomes a
-//! [`Problem`] with the file and line, and all of them are reported at once.
+//! Nothing here panics on bad data: every mistake becomes a [`Problem`] with
+//! the file and line, and all of them are reported at once.
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
 use toml::de::{DeTable, DeValue};
 
-use crate::catalog::{Catalog, Doc, Fields, Loader, Problem, integer};
+use crate::fields::{Doc, Fields, Loader, integer};
+use crate::model::{
+    Api, ApiShape, Dropped, FailList, ItemArray, NamespaceDef, Outcome, OwnRows, Pages,
+};
 
-/// What tells that one element of an item array failed.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Outcome {
-    /// A member holding a code; 0 is success.
-    Code(String),
-    /// A member holding a status; the listed values mean the item failed.
-    Status(String, Vec<i64>),
-}
+/// The namespace of the REST APIs `responses.toml` lists.
+const REST_NAMESPACE: &str = "tencent_server";
 
-/// An array of per-item results.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ItemArray {
-    /// Where the array is: `A`, `A.B`, `A[].B`.
-    pub array: String,
-    pub outcome: Outcome,
-    pub message: Option<String>,
-    /// The member naming the item: `To_Account` or `ContactItem.To_Account`.
-    pub item: String,
-}
-
-/// A list of strings naming failed items (`Fail_Account`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FailList {
-    pub array: String,
-    pub item: String,
-}
-
-/// A top-level member saying the message was dropped (`MsgDropReason`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Dropped {
-    pub field: String,
-    pub item: String,
-}
-
-/// The per-item outcome places of one REST API.
-#[derive(Debug, Clone, Default)]
-pub struct ApiShape {
-    pub path: String,
-    pub page: String,
-    pub items: Vec<ItemArray>,
-    pub fail_lists: Vec<FailList>,
-    pub dropped: Vec<Dropped>,
-}
-
-/// Everything in one vendor's `responses.toml`.
-#[derive(Debug, Clone, Default)]
-pub struct Responses {
-    /// Every documented REST API, sorted: those with shapes and `apis`.
-    pub known_apis: Vec<String>,
-    /// The APIs with per-item outcomes, sorted by path.
-    pub shapes: Vec<ApiShape>,
-    /// Old names of documented APIs (`[renamed]`): (old path, current path),
-    /// sorted by the old path.
-    pub renamed: Vec<(String, String)>,
-    /// Where the pages are: repository, folder and commit.
-    pub repository: String,
-    pub folder: String,
-    pub commit: String,
-}
-
-/// Loads `data/tencent/responses.toml`. Every API of a per-API wording table
-/// in `catalog` must be a known API.
-pub fn load(data_dir: &Path, catalog: &Catalog) -> Result<Responses, Vec<Problem>> {
-    let mut ctx = Loader::new(data_dir);
+/// Reads `data/tencent/responses.toml` (when there is one) and joins it with
+/// the APIs' own rows: one [`Api`] per REST API, sorted by path. Every API
+/// with rows of its own must be listed there when the file exists.
+pub(crate) fn load(
+    ctx: &mut Loader,
+    data_dir: &Path,
+    namespaces: &[NamespaceDef],
+    own: Vec<OwnRows>,
+) -> (Vec<Api>, Pages) {
+    let mut apis: BTreeMap<String, Api> = BTreeMap::new();
+    let mut pages = Pages::default();
     let path = data_dir.join("tencent").join("responses.toml");
-    let mut out = Responses::default();
-    let Some(doc) = ctx.read(&path) else {
-        return ctx.finish(out);
-    };
-    let Some(table) = ctx.parse(&doc) else {
-        return ctx.finish(out);
-    };
-    let mut f = Fields::new(&mut ctx, &doc, &table, None, 0);
+    let doc = if path.exists() { ctx.read(&path) } else { None };
+    let listed = doc.is_some();
+    if let Some(doc) = &doc
+        && let Some(table) = ctx.parse(doc)
+    {
+        let rest = namespaces.iter().position(|n| n.id() == REST_NAMESPACE);
+        if rest.is_none() {
+            ctx.problem(
+                &doc.rel,
+                None,
+                None,
+                format!("the REST APIs need the namespace {REST_NAMESPACE}"),
+            );
+        }
+        pages = read_listing(ctx, doc, &table, rest.unwrap_or(0), &mut apis);
+    }
+    for rows in own {
+        match apis.get_mut(&rows.api) {
+            Some(api) => {
+                if let Some(first) = &api.own {
+                    ctx.problem(
+                        &rows.file,
+                        None,
+                        None,
+                        format!("API {} already has a table in {}", rows.api, first.file),
+                    );
+                    continue;
+                }
+                api.namespace = rows.namespace;
+                api.own = Some(rows);
+            }
+            None if listed => ctx.problem(
+                &rows.file,
+                None,
+                None,
+                format!(
+                    "API {} has a wording table but is not listed in data/tencent/responses.toml",
+                    rows.api
+                ),
+            ),
+            None => {
+                let api = Api {
+                    path: rows.api.clone(),
+                    namespace: rows.namespace,
+                    listed: None,
+                    own: Some(rows),
+                    shape: None,
+                    renamed_from: Vec::new(),
+                };
+                apis.insert(api.path.clone(), api);
+            }
+        }
+    }
+    (apis.into_values().collect(), pages)
+}
+
+/// The APIs of `responses.toml`, its `[renamed]` names and its `[[api]]`
+/// shapes, into `apis`; returns where the pages are.
+fn read_listing(
+    ctx: &mut Loader,
+    doc: &Doc,
+    table: &DeTable<'_>,
+    namespace: usize,
+    apis: &mut BTreeMap<String, Api>,
+) -> Pages {
+    let mut f = Fields::new(ctx, doc, table, None, 0);
     let repository = f.text("repository");
     let folder = f.text("folder");
     let commit = f.text("commit");
@@ -92,9 +105,8 @@ pub fn load(data_dir: &Path, catalog: &Catalog) -> Result<Responses, Vec<Problem
     let renamed = f.get("renamed").map(|v| (v.span().start, v.get_ref()));
     let api_tables = f.tables("api");
     f.finish();
-    let plain = plain.map_or_else(Vec::new, |(at, v)| spanned_strings(&mut ctx, &doc, at, v));
-    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-    let mut note = |ctx: &mut Loader, path: &str, line: usize| {
+    let plain = plain.map_or_else(Vec::new, |(at, v)| spanned_strings(ctx, doc, at, v));
+    let mut list = |ctx: &mut Loader, path: &str, line: usize, shape: Option<ApiShape>| {
         if !is_api_path(path) {
             ctx.problem(
                 &doc.rel,
@@ -103,75 +115,98 @@ pub fn load(data_dir: &Path, catalog: &Catalog) -> Result<Responses, Vec<Problem
                 format!("API {path:?} is not of the form v4/<service>/<command>"),
             );
         }
-        if let Some(first) = seen.insert(path.to_string(), line) {
+        if let Some(first) = apis.get(path) {
+            let first = first.listed.as_ref().map_or(0, |(_, l)| *l);
             ctx.problem(
                 &doc.rel,
                 Some(line),
                 None,
                 format!("API {path} is listed twice (first at line {first})"),
             );
+            return;
         }
+        let api = Api {
+            path: path.to_string(),
+            namespace,
+            listed: Some((doc.rel.clone(), line)),
+            own: None,
+            shape,
+            renamed_from: Vec::new(),
+        };
+        apis.insert(api.path.clone(), api);
     };
     for (line, path) in &plain {
-        note(&mut ctx, path, *line);
+        list(ctx, path, *line, None);
     }
     for (span, t) in api_tables {
         let line = doc.line(span);
-        if let Some(shape) = load_api(&mut ctx, &doc, t, span) {
-            note(&mut ctx, &shape.path, line);
-            out.shapes.push(shape);
+        if let Some((path, shape)) = load_api(ctx, doc, t, span) {
+            list(ctx, &path, line, Some(shape));
         }
     }
-    for api in &catalog.apis {
-        if !seen.contains_key(&api.api) {
-            ctx.problem(
-                &api.file,
-                None,
-                None,
+    if let Some((at, value)) = renamed {
+        read_renamed(ctx, doc, at, value, apis);
+    }
+    Pages {
+        repository: repository.unwrap_or_default(),
+        folder: folder.unwrap_or_default(),
+        commit: commit.unwrap_or_default(),
+    }
+}
+
+/// `[renamed]`: old name = current name, each current name a listed API.
+fn read_renamed(
+    ctx: &mut Loader,
+    doc: &Doc,
+    at: usize,
+    value: &DeValue<'_>,
+    apis: &mut BTreeMap<String, Api>,
+) {
+    let line = doc.line(at);
+    let problem = |ctx: &mut Loader, message: String| {
+        ctx.problem(&doc.rel, Some(line), None, message);
+    };
+    let DeValue::Table(t) = value else {
+        let found = value.type_str();
+        problem(
+            ctx,
+            format!("`renamed` must be a table of old = current API names, found {found}"),
+        );
+        return;
+    };
+    for (old, new) in t {
+        let old = old.get_ref().to_string();
+        let DeValue::String(new) = new.get_ref() else {
+            problem(
+                ctx,
+                format!("renamed {old}: the current name must be a string"),
+            );
+            continue;
+        };
+        if !is_api_path(&old) || apis.contains_key(&old) {
+            problem(
+                ctx,
                 format!(
-                    "API {} has a wording table but is not listed in {}",
-                    api.api, doc.rel
+                    "renamed {old:?}: an old name must be a v4/<service>/<command> path that is not a current API"
                 ),
             );
         }
-    }
-    out.shapes.sort_by(|a, b| a.path.cmp(&b.path));
-    if let Some((at, value)) = renamed {
-        let line = doc.line(at);
-        let mut problem = |message: String| ctx.problem(&doc.rel, Some(line), None, message);
-        let DeValue::Table(t) = value else {
-            let found = value.type_str();
-            problem(format!(
-                "`renamed` must be a table of old = current API names, found {found}"
-            ));
-            return ctx.finish(out);
-        };
-        for (old, new) in t {
-            let old = old.get_ref().to_string();
-            let DeValue::String(new) = new.get_ref() else {
-                problem(format!("renamed {old}: the current name must be a string"));
-                continue;
-            };
-            if !is_api_path(&old) || seen.contains_key(&old) {
-                problem(format!(
-                    "renamed {old:?}: an old name must be a v4/<service>/<command> path that is not a current API"
-                ));
+        match apis.get_mut(&**new) {
+            Some(api) => {
+                api.renamed_from.push(old);
+                api.renamed_from.sort();
             }
-            if !seen.contains_key(&**new) {
-                problem(format!("renamed {old}: {new:?} is not a listed API"));
-            }
-            out.renamed.push((old, new.to_string()));
+            None => problem(ctx, format!("renamed {old}: {new:?} is not a listed API")),
         }
-        out.renamed.sort();
     }
-    out.known_apis = seen.into_keys().collect();
-    out.repository = repository.unwrap_or_default();
-    out.folder = folder.unwrap_or_default();
-    out.commit = commit.unwrap_or_default();
-    ctx.finish(out)
 }
 
-fn load_api(ctx: &mut Loader, doc: &Doc, t: &DeTable<'_>, span: usize) -> Option<ApiShape> {
+fn load_api(
+    ctx: &mut Loader,
+    doc: &Doc,
+    t: &DeTable<'_>,
+    span: usize,
+) -> Option<(String, ApiShape)> {
     let mut f = Fields::new(ctx, doc, t, None, span);
     let path = f.text("path");
     let page = f.text("page");
@@ -179,8 +214,8 @@ fn load_api(ctx: &mut Loader, doc: &Doc, t: &DeTable<'_>, span: usize) -> Option
     let fail_lists = f.tables("fail_list");
     let dropped = f.tables("dropped");
     f.finish();
+    let path = path?;
     let mut shape = ApiShape {
-        path: path?,
         page: page?,
         ..ApiShape::default()
     };
@@ -241,11 +276,11 @@ fn load_api(ctx: &mut Loader, doc: &Doc, t: &DeTable<'_>, span: usize) -> Option
             None,
             format!(
                 "API {} has no items, fail_list or dropped; list it in `apis` instead",
-                shape.path
+                path
             ),
         );
     }
-    Some(shape)
+    Some((path, shape))
 }
 
 /// The strings of an array, each with its line.

@@ -3,8 +3,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::fields::Loader;
-use super::model::{Api, CategoryDef, Codes, DocumentDef, Entry, NamespaceDef, Source};
+use crate::fields::Loader;
+use crate::model::{Api, CategoryDef, Codes, DocumentDef, Entry, NamespaceDef, Source};
 
 /// Every `source` and `causes_source` names a document of `data/sources.toml`.
 pub(crate) fn check_sources(
@@ -29,7 +29,7 @@ pub(crate) fn check_sources(
             }
         }
     }
-    for api in apis {
+    for api in apis.iter().filter_map(|a| a.own.as_ref()) {
         if !listed(&api.source) {
             ctx.problem(
                 &api.file,
@@ -143,7 +143,7 @@ pub(crate) fn check_chinese(
             }
         }
     }
-    for api in apis {
+    for api in apis.iter().filter_map(|a| a.own.as_ref()) {
         for row in &api.rows {
             if let Some(text) = row.description_zh.as_deref().filter(|t| !chinese(t)) {
                 ctx.problem(

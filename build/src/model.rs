@@ -187,14 +187,85 @@ pub struct ApiRow {
     pub base: usize,
 }
 
-/// A per-API table (`data/<vendor>/<domain>/api/<name>.toml`).
+/// An API's own rows (`data/<vendor>/<domain>/api/<name>.toml`): the codes
+/// its page documents, with its own wording where the page adds a fact.
 #[derive(Debug, Clone)]
-pub struct Api {
+pub struct OwnRows {
     pub file: String,
     pub api: String,
     pub namespace: usize,
     pub source: Source,
     pub rows: Vec<ApiRow>,
+}
+
+/// What tells that one element of an item array failed.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Outcome {
+    /// A member holding a code; 0 is success.
+    Code(String),
+    /// A member holding a status; the listed values mean the item failed.
+    Status(String, Vec<i64>),
+}
+
+/// An array of per-item results.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemArray {
+    /// Where the array is: `A`, `A.B`, `A[].B`.
+    pub array: String,
+    pub outcome: Outcome,
+    pub message: Option<String>,
+    /// The member naming the item: `To_Account` or `ContactItem.To_Account`.
+    pub item: String,
+}
+
+/// A list of strings naming failed items (`Fail_Account`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FailList {
+    pub array: String,
+    pub item: String,
+}
+
+/// A top-level member saying the message was dropped (`MsgDropReason`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dropped {
+    pub field: String,
+    pub item: String,
+}
+
+/// Where one REST API reports per-item outcomes (`[[api]]` in
+/// `data/tencent/responses.toml`).
+#[derive(Debug, Clone, Default)]
+pub struct ApiShape {
+    /// Its documentation page, under [`Pages::folder`].
+    pub page: String,
+    pub items: Vec<ItemArray>,
+    pub fail_lists: Vec<FailList>,
+    pub dropped: Vec<Dropped>,
+}
+
+/// One REST API, from everything `data/` says of it: the list of APIs
+/// (`data/tencent/responses.toml`), its own rows, where it reports per-item
+/// outcomes, and the names older pages give it.
+#[derive(Debug, Clone)]
+pub struct Api {
+    /// The path, as in the request URL: `v4/sns/friend_add`.
+    pub path: String,
+    /// Index into [`Catalog::namespaces`]: where its codes are explained.
+    pub namespace: usize,
+    /// Where it is listed: the file and line.
+    pub listed: Option<(String, usize)>,
+    pub own: Option<OwnRows>,
+    pub shape: Option<ApiShape>,
+    /// Older names of the API, sorted.
+    pub renamed_from: Vec<String>,
+}
+
+/// Where the REST API pages that `responses.toml` was read from are.
+#[derive(Debug, Clone, Default)]
+pub struct Pages {
+    pub repository: String,
+    pub folder: String,
+    pub commit: String,
 }
 
 /// Everything in `data/`, validated.
@@ -206,7 +277,9 @@ pub struct Catalog {
     pub namespaces: Vec<NamespaceDef>,
     pub categories: Vec<CategoryDef>,
     pub entries: Vec<Entry>,
+    /// Every REST API, sorted by path.
     pub apis: Vec<Api>,
+    pub pages: Pages,
 }
 
 /// `a-z`, `0-9` and `_`, starting with a letter.

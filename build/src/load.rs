@@ -8,9 +8,9 @@ use std::path::{Path, PathBuf};
 
 use toml::de::{DeTable, DeValue};
 
-use super::fields::{Doc, Fields, Loader, integer};
-use super::model::{
-    Api, ApiRow, CategoryDef, Chinese, Codes, DocumentDef, Entry, NamespaceDef, RETRYABILITY,
+use crate::fields::{Doc, Fields, Loader, integer};
+use crate::model::{
+    ApiRow, CategoryDef, Chinese, Codes, DocumentDef, Entry, NamespaceDef, OwnRows, RETRYABILITY,
     THROTTLED, VendorDef, is_identifier,
 };
 
@@ -375,7 +375,7 @@ impl Loader {
         path: &Path,
         namespace: usize,
         entries: &[Entry],
-    ) -> Option<Api> {
+    ) -> Option<OwnRows> {
         let doc = self.read(path)?;
         let table = self.parse(&doc)?;
         let mut f = Fields::new(self, &doc, &table, None, 0);
@@ -429,7 +429,7 @@ impl Loader {
                 ),
             }
         }
-        Some(Api {
+        Some(OwnRows {
             file: doc.rel,
             api: api?,
             namespace,

@@ -1,0 +1,276 @@
+//! REST APIs: one [`Api`] per documented Tencent REST API, with everything
+//! the catalogue knows of it: its own rows (the codes its page documents, in
+//! its own wording where the page adds a fact), where its responses report
+//! per-item outcomes ([`Shape`]), and the names older pages give it.
+
+use crate::explanation::Explanation;
+use crate::lookup::{entry, explain_in};
+use crate::tables::{DEFAULT_SHAPE, Namespace, PerfectMap, RENAMED_APIS, REST_APIS};
+
+/// One documented REST API, e.g. `v4/sns/friend_add`. Found by any form
+/// people type with [`Api::find`]; every one is in [`apis`].
+///
+/// ```
+/// use chatcodes::Api;
+/// let api = Api::find("https://console.tim.qq.com/v4/sns/friend_add?sdkappid=1").unwrap();
+/// assert_eq!(api.path(), "v4/sns/friend_add");
+/// assert_eq!(api.explain(30010).unwrap().description(), "Your friend list is full.");
+/// // An older page's name is the same API.
+/// let muted = Api::find("group_open_http_svc/get_group_shutted_uin").unwrap();
+/// assert_eq!(muted.path(), "v4/group_open_http_svc/get_group_muted_account");
+/// ```
+pub struct Api {
+    pub(crate) path: &'static str,
+    pub(crate) namespace: Namespace,
+    /// Its own rows: code -> entry index.
+    pub(crate) rows: Option<&'static PerfectMap<i64, u16>>,
+    pub(crate) shape: Option<&'static Shape>,
+    pub(crate) renamed_from: &'static [&'static str],
+}
+
+impl std::fmt::Debug for Api {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Api")
+            .field("path", &self.path)
+            .field("namespace", &self.namespace)
+            .field("has_own_rows", &self.rows.is_some())
+            .field("shape", &self.shape)
+            .field("renamed_from", &self.renamed_from)
+            .finish()
+    }
+}
+
+impl PartialEq for Api {
+    fn eq(&self, other: &Self) -> bool {
+        self.path == other.path
+    }
+}
+
+impl Eq for Api {}
+
+impl std::fmt::Display for Api {
+    /// The path, `v4/sns/friend_add`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.path)
+    }
+}
+
+/// Every documented REST API, sorted by path.
+///
+/// ```
+/// let apis = chatcodes::apis();
+/// assert!(apis.iter().any(|a| a.path() == "v4/openim_dirty_words/add"));
+/// assert!(apis.windows(2).all(|w| w[0].path() < w[1].path()));
+/// ```
+pub fn apis() -> &'static [Api] {
+    REST_APIS
+}
+
+impl Api {
+    /// The API named by `name` in any form people use: `v4/sns/friend_add`,
+    /// `sns/friend_add`, `/v4/sns/friend_add`, a whole request URL with its
+    /// query string, or an older name of the API. Case matters, as it does
+    /// to the service (`v4/ConfigSvc/GetIPList`). `None` for anything else
+    /// (`chatcodes::rest_api`, with the `response` feature, also gives the
+    /// closest names).
+    pub fn find(name: &str) -> Option<&'static Api> {
+        let path = api_path(name);
+        let command = path.strip_prefix("v4/").unwrap_or(path);
+        let without_v4 = |p: &'static str| p.strip_prefix("v4/").unwrap_or(p);
+        if let Ok(i) = REST_APIS.binary_search_by(|a| without_v4(a.path).cmp(command)) {
+            return Some(&REST_APIS[i]);
+        }
+        RENAMED_APIS
+            .iter()
+            .find(|(old, _)| without_v4(old) == command)
+            .map(|&(_, i)| &REST_APIS[usize::from(i)])
+    }
+
+    /// The path, as in the request URL: `v4/sns/friend_add`.
+    pub fn path(&self) -> &'static str {
+        self.path
+    }
+
+    /// The namespace its codes are explained in ([`Namespace::TencentServer`]).
+    pub fn namespace(&self) -> Namespace {
+        self.namespace
+    }
+
+    /// The names older documentation pages give the API
+    /// (`v4/group_open_http_svc/get_group_shutted_uin`).
+    pub fn renamed_from(&self) -> &'static [&'static str] {
+        self.renamed_from
+    }
+
+    /// Whether its page documents codes of its own (some pages have no
+    /// error table).
+    pub fn has_own_rows(&self) -> bool {
+        self.rows.is_some()
+    }
+
+    /// The explanation of `code` as this API returns it: its own row where
+    /// its page documents the code (in the API's own wording where the page
+    /// adds a fact), else its namespace's entry.
+    pub fn explain(&self, code: i64) -> Option<&'static Explanation> {
+        match self.rows.and_then(|rows| rows.get(code)) {
+            Some(&index) => Some(entry(index)),
+            None => explain_in(self.namespace, code),
+        }
+    }
+
+    /// Where its responses report per-item outcomes, when they do
+    /// (`ResultItem[]` on `v4/sns/friend_add`).
+    ///
+    /// ```
+    /// let shape = chatcodes::Api::find("v4/sns/friend_add").unwrap().shape().unwrap();
+    /// assert!(shape.item_arrays().iter().any(|a| a.path() == "ResultItem"));
+    /// // Its outcome is the top-level ErrorCode alone.
+    /// assert!(chatcodes::Api::find("v4/profile/portrait_set").unwrap().shape().is_none());
+    /// ```
+    pub fn shape(&self) -> Option<&'static Shape> {
+        self.shape
+    }
+}
+
+/// The API path in `text`: without scheme, host, query string, fragment or
+/// surrounding slashes.
+pub(crate) fn api_path(text: &str) -> &str {
+    let mut s = text.trim();
+    if let Some(end) = s.find(['?', '#']) {
+        s = &s[..end];
+    }
+    if let Some((_, rest)) = s.split_once("://") {
+        s = rest.find('/').map_or("", |i| &rest[i..]);
+    }
+    s.trim_matches('/')
+}
+
+/// Where a REST API's responses report per-item outcomes, from
+/// `data/tencent/responses.toml`: arrays of item results, lists of failed
+/// items and fields saying a message was dropped.
+#[derive(Debug)]
+pub struct Shape {
+    pub(crate) items: &'static [ItemArray],
+    pub(crate) fail_lists: &'static [FailList],
+    pub(crate) dropped: &'static [Dropped],
+}
+
+impl Shape {
+    /// The places any documented API reports per-item outcomes in, merged by
+    /// array: what a body is read with when its API is not known.
+    ///
+    /// ```
+    /// let generic = chatcodes::Shape::generic();
+    /// assert!(generic.item_arrays().iter().any(|a| a.path() == "RecallRetList"));
+    /// ```
+    pub fn generic() -> &'static Shape {
+        &DEFAULT_SHAPE
+    }
+
+    /// The arrays of per-item results (`ResultItem`, `MemberList`).
+    pub fn item_arrays(&self) -> &'static [ItemArray] {
+        self.items
+    }
+
+    /// The lists of strings naming failed items (`Fail_Account`).
+    pub fn fail_lists(&self) -> &'static [FailList] {
+        self.fail_lists
+    }
+
+    /// The top-level fields that say a message was dropped (`MsgDropReason`).
+    pub fn dropped(&self) -> &'static [Dropped] {
+        self.dropped
+    }
+}
+
+/// An array of per-item results. In the generic shape (used when the API is
+/// not known) one array may list several candidate members, every API's.
+#[derive(Debug)]
+pub struct ItemArray {
+    pub(crate) array: &'static str,
+    pub(crate) segments: &'static [&'static str],
+    pub(crate) codes: &'static [&'static str],
+    pub(crate) status: Option<(&'static str, &'static [i64])>,
+    pub(crate) messages: &'static [&'static str],
+    pub(crate) items: &'static [&'static [&'static str]],
+}
+
+impl ItemArray {
+    /// Where the array is, as written in the data: `ResultItem`,
+    /// `GroupResultItem[].ResultItem` (`[]`: in every element).
+    pub fn path(&self) -> &'static str {
+        self.array
+    }
+
+    /// The path split into members, `[]` marking a step into every element.
+    pub fn segments(&self) -> &'static [&'static str] {
+        self.segments
+    }
+
+    /// The members holding an item's code (0 is success).
+    pub fn code_members(&self) -> &'static [&'static str] {
+        self.codes
+    }
+
+    /// A member holding a status instead of a code, and the values that mean
+    /// the item failed (`MemberList[].Result`: 0).
+    pub fn status(&self) -> Option<(&'static str, &'static [i64])> {
+        self.status
+    }
+
+    /// The members holding the service's message.
+    pub fn message_members(&self) -> &'static [&'static str] {
+        self.messages
+    }
+
+    /// The paths of the members that name the item; the first one present
+    /// names it (`To_Account`, `ContactItem.To_Account`).
+    pub fn item_members(&self) -> &'static [&'static [&'static str]] {
+        self.items
+    }
+}
+
+/// An array of strings naming the items that failed (`Fail_Account`).
+#[derive(Debug)]
+pub struct FailList {
+    pub(crate) array: &'static str,
+    pub(crate) segments: &'static [&'static str],
+    pub(crate) item: &'static str,
+}
+
+impl FailList {
+    /// Where the list is, as written in the data.
+    pub fn path(&self) -> &'static str {
+        self.array
+    }
+
+    /// The path split into members.
+    pub fn segments(&self) -> &'static [&'static str] {
+        self.segments
+    }
+
+    /// What each string names, e.g. `To_Account`.
+    pub fn item(&self) -> &'static str {
+        self.item
+    }
+}
+
+/// A top-level member that, when it is a non-empty string, says a message
+/// was dropped although the call succeeded (`MsgDropReason`).
+#[derive(Debug)]
+pub struct Dropped {
+    pub(crate) field: &'static str,
+    pub(crate) item: &'static str,
+}
+
+impl Dropped {
+    /// The member saying why, e.g. `MsgDropReason`.
+    pub fn field(&self) -> &'static str {
+        self.field
+    }
+
+    /// The top-level member naming the message, e.g. `MsgSeq`.
+    pub fn item(&self) -> &'static str {
+        self.item
+    }
+}
