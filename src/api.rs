@@ -1,14 +1,15 @@
 //! REST APIs: one [`Api`] per documented Tencent REST API, with everything
 //! the catalogue knows of it: its own rows (the codes its page documents, in
 //! its own wording where the page adds a fact), where its responses report
-//! per-item outcomes ([`Shape`]), and the names older pages give it.
+//! per-item outcomes ([`Shape`]), and the names older pages give it. Finding
+//! one and explaining a code in it read the generated tables, so those
+//! functions are with the other lookups (`lookup.rs`).
 
-use crate::explanation::Explanation;
-use crate::lookup::{entry, explain_in};
-use crate::tables::{DEFAULT_SHAPE, Namespace, PerfectMap, RENAMED_APIS, REST_APIS};
+use crate::enums::Namespace;
+use crate::perfect::PerfectMap;
 
 /// One documented REST API, e.g. `v4/sns/friend_add`. Found by any form
-/// people type with [`Api::find`]; every one is in [`apis`].
+/// people type with [`Api::find`]; every one is in [`apis`](crate::apis).
 ///
 /// ```
 /// use chatcodes::Api;
@@ -55,37 +56,7 @@ impl std::fmt::Display for Api {
     }
 }
 
-/// Every documented REST API, sorted by path.
-///
-/// ```
-/// let apis = chatcodes::apis();
-/// assert!(apis.iter().any(|a| a.path() == "v4/openim_dirty_words/add"));
-/// assert!(apis.windows(2).all(|w| w[0].path() < w[1].path()));
-/// ```
-pub fn apis() -> &'static [Api] {
-    REST_APIS
-}
-
 impl Api {
-    /// The API named by `name` in any form people use: `v4/sns/friend_add`,
-    /// `sns/friend_add`, `/v4/sns/friend_add`, a whole request URL with its
-    /// query string, or an older name of the API. Case matters, as it does
-    /// to the service (`v4/ConfigSvc/GetIPList`). `None` for anything else
-    /// (`chatcodes::rest_api`, with the `response` feature, also gives the
-    /// closest names).
-    pub fn find(name: &str) -> Option<&'static Api> {
-        let path = api_path(name);
-        let command = path.strip_prefix("v4/").unwrap_or(path);
-        let without_v4 = |p: &'static str| p.strip_prefix("v4/").unwrap_or(p);
-        if let Ok(i) = REST_APIS.binary_search_by(|a| without_v4(a.path).cmp(command)) {
-            return Some(&REST_APIS[i]);
-        }
-        RENAMED_APIS
-            .iter()
-            .find(|(old, _)| without_v4(old) == command)
-            .map(|&(_, i)| &REST_APIS[usize::from(i)])
-    }
-
     /// The path, as in the request URL: `v4/sns/friend_add`.
     pub fn path(&self) -> &'static str {
         self.path
@@ -106,16 +77,6 @@ impl Api {
     /// error table).
     pub fn has_own_rows(&self) -> bool {
         self.rows.is_some()
-    }
-
-    /// The explanation of `code` as this API returns it: its own row where
-    /// its page documents the code (in the API's own wording where the page
-    /// adds a fact), else its namespace's entry.
-    pub fn explain(&self, code: i64) -> Option<&'static Explanation> {
-        match self.rows.and_then(|rows| rows.get(code)) {
-            Some(&index) => Some(entry(index)),
-            None => explain_in(self.namespace, code),
-        }
     }
 
     /// Where its responses report per-item outcomes, when they do
@@ -156,17 +117,6 @@ pub struct Shape {
 }
 
 impl Shape {
-    /// The places any documented API reports per-item outcomes in, merged by
-    /// array: what a body is read with when its API is not known.
-    ///
-    /// ```
-    /// let generic = chatcodes::Shape::generic();
-    /// assert!(generic.item_arrays().iter().any(|a| a.path() == "RecallRetList"));
-    /// ```
-    pub fn generic() -> &'static Shape {
-        &DEFAULT_SHAPE
-    }
-
     /// The arrays of per-item results (`ResultItem`, `MemberList`).
     pub fn item_arrays(&self) -> &'static [ItemArray] {
         self.items

@@ -3,10 +3,10 @@
 use std::fmt;
 use std::time::Duration;
 
+use crate::enums::Namespace;
+use crate::enums::Retryability;
 use crate::explanation::Explanation;
 use crate::lookup::{explain, explain_for_api, explain_in};
-use crate::retryability::Retryability;
-use crate::tables::Namespace;
 
 /// A failure reported by a chat service: the code, the catalogue's explanation
 /// of it (when the code is known) and the service's own message.

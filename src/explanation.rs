@@ -5,8 +5,9 @@ use std::time::Duration;
 
 use serde::ser::{Serialize, Serializer};
 
-use crate::retryability::{Operation, Retryability};
-use crate::tables::{Category, Namespace, Vendor};
+use crate::enums::Retryability;
+use crate::enums::{Category, Namespace, Vendor};
+use crate::retryability::Operation;
 
 /// The code or codes an entry covers: one number, or an inclusive range.
 ///

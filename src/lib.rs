@@ -62,30 +62,32 @@
 mod api;
 #[cfg(feature = "enrich")]
 pub mod enrich;
+mod enums;
 mod error;
 mod explanation;
 mod hashing;
 mod lookup;
 mod parse;
+mod perfect;
 mod record;
 #[cfg(feature = "response")]
 mod response;
 mod retryability;
 mod tables;
 
-pub use api::{Api, Dropped, FailList, ItemArray, Shape, apis};
+pub use api::{Api, Dropped, FailList, ItemArray, Shape};
+pub use enums::{Category, Namespace, Retryability, Vendor};
 pub use error::ChatError;
 pub use explanation::{Codes, Document, Explanation, Source};
 pub use lookup::{
-    ExplainAll, api_entries, documents, entries, explain, explain_all, explain_for_api, explain_in,
-    explain_name,
+    ExplainAll, api_entries, apis, documents, entries, explain, explain_all, explain_for_api,
+    explain_in, explain_name,
 };
 pub use parse::{CodeQuery, ParseCodeError};
-pub use record::{Only, Record};
+pub use record::{Field, Only, Record};
 #[cfg(feature = "response")]
 pub use response::{
     Item, Outcome, OutcomeKind, Parser, Response, ResponseError, UnknownApi, code_from_json,
     rest_api,
 };
-pub use retryability::{Operation, Retryability};
-pub use tables::{Category, Namespace, Vendor};
+pub use retryability::Operation;

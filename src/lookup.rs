@@ -3,10 +3,13 @@
 //! Every function here is a perfect-hash lookup (plus, on a miss, a scan of the few
 //! ranges) into tables compiled from `data/`; none allocates, none panics.
 
-use crate::api::Api;
+use crate::api::{Api, Shape, api_path};
 use crate::explanation::Document;
 use crate::explanation::Explanation;
-use crate::tables::{CODES, DOCUMENTS, ENTRIES, LONGEST_NAME, NAMES, Namespace, RANGES, REST_APIS};
+use crate::tables::{
+    CODES, DEFAULT_SHAPE, DOCUMENTS, ENTRIES, LONGEST_NAME, NAMES, Namespace, RANGES, RENAMED_APIS,
+    REST_APIS,
+};
 
 /// The entry at `index` of the catalogue's one entry table.
 pub(crate) fn entry(index: u16) -> &'static Explanation {
@@ -180,4 +183,59 @@ fn api_entry_count() -> usize {
 /// ```
 pub fn documents() -> &'static [Document] {
     DOCUMENTS
+}
+
+/// Every documented REST API, sorted by path.
+///
+/// ```
+/// let apis = chatcodes::apis();
+/// assert!(apis.iter().any(|a| a.path() == "v4/openim_dirty_words/add"));
+/// assert!(apis.windows(2).all(|w| w[0].path() < w[1].path()));
+/// ```
+pub fn apis() -> &'static [Api] {
+    REST_APIS
+}
+
+impl Api {
+    /// The API named by `name` in any form people use: `v4/sns/friend_add`,
+    /// `sns/friend_add`, `/v4/sns/friend_add`, a whole request URL with its
+    /// query string, or an older name of the API. Case matters, as it does
+    /// to the service (`v4/ConfigSvc/GetIPList`). `None` for anything else
+    /// (`chatcodes::rest_api`, with the `response` feature, also gives the
+    /// closest names).
+    pub fn find(name: &str) -> Option<&'static Api> {
+        let path = api_path(name);
+        let command = path.strip_prefix("v4/").unwrap_or(path);
+        let without_v4 = |p: &'static str| p.strip_prefix("v4/").unwrap_or(p);
+        if let Ok(i) = REST_APIS.binary_search_by(|a| without_v4(a.path).cmp(command)) {
+            return Some(&REST_APIS[i]);
+        }
+        RENAMED_APIS
+            .iter()
+            .find(|(old, _)| without_v4(old) == command)
+            .map(|&(_, i)| &REST_APIS[usize::from(i)])
+    }
+
+    /// The explanation of `code` as this API returns it: its own row where
+    /// its page documents the code (in the API's own wording where the page
+    /// adds a fact), else its namespace's entry.
+    pub fn explain(&self, code: i64) -> Option<&'static Explanation> {
+        match self.rows.and_then(|rows| rows.get(code)) {
+            Some(&index) => Some(entry(index)),
+            None => explain_in(self.namespace, code),
+        }
+    }
+}
+
+impl Shape {
+    /// The places any documented API reports per-item outcomes in, merged by
+    /// array: what a body is read with when its API is not known.
+    ///
+    /// ```
+    /// let generic = chatcodes::Shape::generic();
+    /// assert!(generic.item_arrays().iter().any(|a| a.path() == "RecallRetList"));
+    /// ```
+    pub fn generic() -> &'static Shape {
+        &DEFAULT_SHAPE
+    }
 }

@@ -2,9 +2,10 @@
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
+use crate::enums::Retryability;
+use crate::enums::{Category, Namespace, Vendor};
 use crate::explanation::{Codes, Explanation, Source};
-use crate::retryability::{Operation, Retryability};
-use crate::tables::{Category, Namespace, Vendor};
+use crate::retryability::Operation;
 
 /// One explanation as a flat record: the fields, names and order that every
 /// output of chatcodes writes (JSON, NDJSON, YAML, CSV columns,
@@ -62,45 +63,176 @@ pub struct Record {
     pub retired: bool,
 }
 
-impl Record {
-    /// Every field, in the order the record writes them. `range` and
-    /// `retry_after_ms_by_operation` are left out of a record that has no
-    /// value for them.
-    pub const FIELDS: &'static [&'static str] = &[
-        "code",
-        "range",
-        "vendor",
-        "namespace",
-        "category",
-        "name",
-        "description",
-        "retryability",
-        "retry_after_ms",
-        "retry_after_ms_by_operation",
-        "remedy",
-        "note",
-        "causes",
-        "source",
-        "api",
-        "aliases",
-        "retired",
+/// A field of a [`Record`], in the order records write them. Its
+/// [`name`](Self::name) is the key every output uses; the lists of names
+/// ([`Record::FIELDS`], [`Record::COLUMNS`], [`Record::LEAN`]) are all made
+/// from these.
+///
+/// ```
+/// use chatcodes::{Field, Record};
+/// assert_eq!(Field::RetryAfterMs.name(), "retry_after_ms");
+/// assert!(Field::Causes.is_reference() && !Field::Remedy.is_reference());
+/// assert_eq!(Record::FIELDS.len(), Field::ALL.len());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Field {
+    /// `code`: the code asked about, or the entry's code or range.
+    Code,
+    /// `range`: the range a range entry covers (written only for those).
+    Range,
+    /// `vendor`.
+    Vendor,
+    /// `namespace`.
+    Namespace,
+    /// `category`.
+    Category,
+    /// `name`: the official name.
+    Name,
+    /// `description`.
+    Description,
+    /// `retryability`: the retry class.
+    Retryability,
+    /// `retry_after_ms`: the documented delay.
+    RetryAfterMs,
+    /// `retry_after_ms_by_operation`: delays by operation (written only
+    /// where there are some).
+    RetryAfterMsByOperation,
+    /// `remedy`.
+    Remedy,
+    /// `note`: a fact beside the description (written only where there is one).
+    Note,
+    /// `causes`.
+    Causes,
+    /// `source`.
+    Source,
+    /// `api`: the REST API whose own row this is.
+    Api,
+    /// `aliases`: other names that lead to the entry.
+    Aliases,
+    /// `retired`.
+    Retired,
+}
+
+impl Field {
+    /// Every field, in record order.
+    pub const ALL: [Field; 17] = [
+        Field::Code,
+        Field::Range,
+        Field::Vendor,
+        Field::Namespace,
+        Field::Category,
+        Field::Name,
+        Field::Description,
+        Field::Retryability,
+        Field::RetryAfterMs,
+        Field::RetryAfterMsByOperation,
+        Field::Remedy,
+        Field::Note,
+        Field::Causes,
+        Field::Source,
+        Field::Api,
+        Field::Aliases,
+        Field::Retired,
     ];
+
+    /// The key outputs write it under.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Field::Code => "code",
+            Field::Range => "range",
+            Field::Vendor => "vendor",
+            Field::Namespace => "namespace",
+            Field::Category => "category",
+            Field::Name => "name",
+            Field::Description => "description",
+            Field::Retryability => "retryability",
+            Field::RetryAfterMs => "retry_after_ms",
+            Field::RetryAfterMsByOperation => "retry_after_ms_by_operation",
+            Field::Remedy => "remedy",
+            Field::Note => "note",
+            Field::Causes => "causes",
+            Field::Source => "source",
+            Field::Api => "api",
+            Field::Aliases => "aliases",
+            Field::Retired => "retired",
+        }
+    }
+
+    /// Whether it is reference material (`causes`, `source`, `aliases`):
+    /// one `chatcodes explain` away, and left out of the records `enrich`
+    /// splices into log lines, which it would make several times longer.
+    pub const fn is_reference(self) -> bool {
+        matches!(self, Field::Causes | Field::Source | Field::Aliases)
+    }
+}
+
+/// The names of `fields`, in their order.
+const fn names<const N: usize>(fields: [Field; N]) -> [&'static str; N] {
+    let mut out = [""; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = fields[i].name();
+        i += 1;
+    }
+    out
+}
+
+/// How many fields are not reference material.
+const LEAN_COUNT: usize = {
+    let mut n = 0;
+    let mut i = 0;
+    while i < Field::ALL.len() {
+        if !Field::ALL[i].is_reference() {
+            n += 1;
+        }
+        i += 1;
+    }
+    n
+};
+
+const LEAN: [Field; LEAN_COUNT] = {
+    let mut out = [Field::Code; LEAN_COUNT];
+    let (mut i, mut j) = (0, 0);
+    while i < Field::ALL.len() {
+        if !Field::ALL[i].is_reference() {
+            out[j] = Field::ALL[i];
+            j += 1;
+        }
+        i += 1;
+    }
+    out
+};
+
+const FIELD_NAMES: [&str; Field::ALL.len()] = names(Field::ALL);
+const COLUMN_NAMES: [&str; 11] = names([
+    Field::Code,
+    Field::Vendor,
+    Field::Namespace,
+    Field::Category,
+    Field::Name,
+    Field::Description,
+    Field::Retryability,
+    Field::RetryAfterMs,
+    Field::Remedy,
+    Field::Source,
+    Field::Retired,
+]);
+const LEAN_NAMES: [&str; LEAN_COUNT] = names(LEAN);
+
+impl Record {
+    /// Every field's name, in the order the record writes them. `range`,
+    /// `retry_after_ms_by_operation` and `note` are left out of a record
+    /// that has no value for them.
+    pub const FIELDS: &'static [&'static str] = &FIELD_NAMES;
 
     /// The fields an export writes when no columns are asked for: one value
     /// each, readable in a table.
-    pub const COLUMNS: &'static [&'static str] = &[
-        "code",
-        "vendor",
-        "namespace",
-        "category",
-        "name",
-        "description",
-        "retryability",
-        "retry_after_ms",
-        "remedy",
-        "source",
-        "retired",
-    ];
+    pub const COLUMNS: &'static [&'static str] = &COLUMN_NAMES;
+
+    /// The fields that are not reference material ([`Field::is_reference`]):
+    /// the record `enrich` writes.
+    pub const LEAN: &'static [&'static str] = &LEAN_NAMES;
 }
 
 impl Record {
@@ -126,39 +258,42 @@ impl Record {
         m: &mut M,
         keep: impl Fn(&str) -> bool,
     ) -> Result<(), M::Error> {
-        macro_rules! field {
-            ($key:literal, $value:expr) => {
-                if keep($key) {
-                    m.serialize_entry($key, $value)?;
+        for field in Field::ALL {
+            let key = field.name();
+            if !keep(key) {
+                continue;
+            }
+            match field {
+                Field::Code => m.serialize_entry(key, &self.code)?,
+                Field::Range => {
+                    if let Some(range) = &self.range {
+                        m.serialize_entry(key, range)?;
+                    }
                 }
-            };
+                Field::Vendor => m.serialize_entry(key, &self.vendor)?,
+                Field::Namespace => m.serialize_entry(key, &self.namespace)?,
+                Field::Category => m.serialize_entry(key, &self.category)?,
+                Field::Name => m.serialize_entry(key, &self.name)?,
+                Field::Description => m.serialize_entry(key, self.description)?,
+                Field::Retryability => m.serialize_entry(key, &self.retryability)?,
+                Field::RetryAfterMs => m.serialize_entry(key, &self.retry_after_ms)?,
+                Field::RetryAfterMsByOperation if !self.retry_after_ms_by_operation.is_empty() => {
+                    m.serialize_entry(key, &OperationDelays(self.retry_after_ms_by_operation))?;
+                }
+                Field::RetryAfterMsByOperation => {}
+                Field::Remedy => m.serialize_entry(key, self.remedy)?,
+                Field::Note => {
+                    if let Some(note) = self.note {
+                        m.serialize_entry(key, note)?;
+                    }
+                }
+                Field::Causes => m.serialize_entry(key, self.causes)?,
+                Field::Source => m.serialize_entry(key, &self.source)?,
+                Field::Api => m.serialize_entry(key, &self.api)?,
+                Field::Aliases => m.serialize_entry(key, self.aliases)?,
+                Field::Retired => m.serialize_entry(key, &self.retired)?,
+            }
         }
-        field!("code", &self.code);
-        if let Some(range) = &self.range {
-            field!("range", range);
-        }
-        field!("vendor", &self.vendor);
-        field!("namespace", &self.namespace);
-        field!("category", &self.category);
-        field!("name", &self.name);
-        field!("description", self.description);
-        field!("retryability", &self.retryability);
-        field!("retry_after_ms", &self.retry_after_ms);
-        if !self.retry_after_ms_by_operation.is_empty() {
-            field!(
-                "retry_after_ms_by_operation",
-                &OperationDelays(self.retry_after_ms_by_operation)
-            );
-        }
-        field!("remedy", self.remedy);
-        if let Some(note) = self.note {
-            field!("note", note);
-        }
-        field!("causes", self.causes);
-        field!("source", &self.source);
-        field!("api", &self.api);
-        field!("aliases", self.aliases);
-        field!("retired", &self.retired);
         Ok(())
     }
 }

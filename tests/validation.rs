@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use chatcodes_build::{Codes, Hashes, RETRYABILITY, load, render, segments};
+use chatcodes_build::{Codes, Hashes, load, render, segments};
 
 /// Any hashes that spread the keys do for rendering a fixture.
 const HASHES: Hashes = Hashes {
@@ -65,9 +65,13 @@ fn unknown_field_is_reported() {
 
 #[test]
 fn unknown_retryability_lists_the_allowed_values() {
+    let classes = load(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data"))
+        .unwrap()
+        .retry_classes;
+    let names: Vec<&str> = classes.iter().map(|c| c.id.as_str()).collect();
     assert_reported(&format!(
         "{ERRORS}:27: code 102: unknown retryability \"sometimes\"; expected one of {}",
-        RETRYABILITY.join(", ")
+        names.join(", ")
     ));
 }
 
@@ -212,12 +216,21 @@ fn the_real_data_directory_is_valid() {
 }
 
 #[test]
-fn the_build_scripts_retryability_names_match_the_enum() {
+fn the_retry_classes_of_the_data_are_the_enum_and_its_rules() {
     use strum::IntoEnumIterator;
+    let data = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
+    let classes = load(&data).unwrap().retry_classes;
     let names: Vec<String> = chatcodes::Retryability::iter()
         .map(|r| r.to_string())
         .collect();
-    assert_eq!(names, RETRYABILITY);
+    let ids: Vec<&str> = classes.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(names, ids);
+    // ALL is in rule order, and each class has its data's title and rule.
+    for (rule, r) in chatcodes::Retryability::ALL.iter().enumerate() {
+        let class = classes.iter().find(|c| c.id == r.to_string()).unwrap();
+        assert_eq!(class.rule, rule + 1, "{r}");
+        assert_eq!((r.title(), r.rule()), (&*class.title, &*class.definition));
+    }
 }
 
 #[test]
@@ -271,14 +284,18 @@ fn a_good_item_array_with_paths_loads() {
 fn a_category_file_named_api_2_stays_api_2_in_the_generated_enum() {
     let catalog = load(&fixture("good")).unwrap_or_else(|p| panic!("{p:#?}"));
     assert!(catalog.categories.iter().any(|c| c.id == "api_2"));
-    let code = render(&catalog, &HASHES);
+    let generated = render(&catalog, &HASHES);
+    let code = generated.catalog;
     assert!(
-        code.contains(
+        generated.enums.contains(
             "    #[strum(serialize = \"api_2\")]\n    #[serde(rename = \"api_2\")]\n    Api2,"
         ),
-        "{code}"
+        "{}",
+        generated.enums
     );
-    // Generated code reads like code: one field of an entry per line.
+    // Generated code reads like code: one field of an entry per line, each
+    // entry named after where it is in data/.
+    assert!(code.contains("    // data/acme/"), "{code}");
     let fields = [
         "codes:",
         "namespace:",

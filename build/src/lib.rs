@@ -16,6 +16,7 @@ mod apis;
 mod checks;
 mod fields;
 mod load;
+mod meta;
 mod model;
 mod render;
 mod render_tables;
@@ -26,7 +27,7 @@ pub use apis::{is_api_path, segments};
 use checks::{check_chinese, check_entries, check_sources};
 use fields::Loader;
 pub use model::*;
-pub use render::{Hashes, exact_codes, render, upper_names};
+pub use render::{Generated, Hashes, exact_codes, render, upper_names};
 
 /// Loads and validates the data directory. Returns every problem found, in
 /// file order, when there is at least one.
@@ -34,6 +35,7 @@ pub fn load(data_dir: &Path) -> Result<Catalog, Vec<Problem>> {
     let mut ctx = Loader::new(data_dir);
     let documents = ctx.load_documents();
     let (vendors, namespaces) = ctx.load_namespaces();
+    let retry_classes = ctx.load_retry_classes();
     let mut categories: Vec<CategoryDef> = Vec::new();
     let mut entries = Vec::new();
     let mut api_files = Vec::new();
@@ -50,7 +52,13 @@ pub fn load(data_dir: &Path) -> Result<Catalog, Vec<Problem>> {
             );
         }
         for path in files {
-            ctx.load_category(&path, ns_index, &mut categories, &mut entries);
+            ctx.load_category(
+                &path,
+                ns_index,
+                &retry_classes,
+                &mut categories,
+                &mut entries,
+            );
         }
         for path in ctx.toml_files(&dir.join("api")) {
             api_files.push((path, ns_index));
@@ -70,6 +78,7 @@ pub fn load(data_dir: &Path) -> Result<Catalog, Vec<Problem>> {
         vendors,
         namespaces,
         categories,
+        retry_classes,
         entries,
         apis,
         pages,
@@ -107,8 +116,14 @@ pub fn generate(data_dir: &Path, out_dir: &Path, hashes: &Hashes) {
         );
         return;
     }
-    let path = out_dir.join("catalog.rs");
-    if let Err(e) = std::fs::write(&path, render(&catalog, hashes)) {
-        println!("cargo::error=cannot write {}: {e}", path.display());
+    let generated = render(&catalog, hashes);
+    for (file, text) in [
+        ("enums.rs", generated.enums),
+        ("catalog.rs", generated.catalog),
+    ] {
+        let path = out_dir.join(file);
+        if let Err(e) = std::fs::write(&path, text) {
+            println!("cargo::error=cannot write {}: {e}", path.display());
+        }
     }
 }

@@ -1,6 +1,5 @@
-//! Loading each kind of file in `data/`: `sources.toml`, `namespaces.toml`,
-//! the category files and the per-API tables, with the checks that belong to
-//! one entry.
+//! Loading the files of codes in `data/`: the category files and the
+//! per-API tables, with the checks that belong to one entry.
 
 use std::collections::HashMap;
 use std::fs;
@@ -10,194 +9,24 @@ use toml::de::{DeTable, DeValue};
 
 use crate::fields::{Doc, Fields, Loader, integer};
 use crate::model::{
-    ApiRow, CategoryDef, Chinese, Codes, DocumentDef, Entry, NamespaceDef, OwnRows, RETRYABILITY,
-    THROTTLED, VendorDef, is_identifier,
+    ApiRow, CategoryDef, Chinese, Codes, Entry, OwnRows, RetryClass, is_identifier,
 };
 
 impl Loader {
-    pub(crate) fn check_stray_dirs(&mut self, namespaces: &[NamespaceDef]) {
-        let root = self.root.clone();
-        for vendor_dir in sorted_dirs(&root) {
-            let vendor = file_name(&vendor_dir);
-            for domain_dir in sorted_dirs(&vendor_dir) {
-                let domain = file_name(&domain_dir);
-                if !namespaces
-                    .iter()
-                    .any(|n| n.vendor == vendor && n.domain == domain)
-                {
-                    let rel = self.rel(&domain_dir);
-                    self.problem(
-                        &rel,
-                        None,
-                        None,
-                        format!("directory is not a namespace declared in data/namespaces.toml (vendor {vendor:?}, domain {domain:?})"),
-                    );
-                }
-            }
-        }
-    }
-
-    pub(crate) fn load_documents(&mut self) -> Vec<DocumentDef> {
-        let path = self.root.join("sources.toml");
-        let mut documents: Vec<DocumentDef> = Vec::new();
-        let Some(doc) = self.read(&path) else {
-            return documents;
-        };
-        let Some(table) = self.parse(&doc) else {
-            return documents;
-        };
-        let mut fields = Fields::new(self, &doc, &table, None, 0);
-        let tables = fields.tables("document");
-        fields.finish();
-        for (span, t) in tables {
-            let mut f = Fields::new(self, &doc, t, None, span);
-            let id = f.text("id");
-            let title = f.text("title");
-            let url = f.optional_text("url");
-            let repository = f.optional_text("repository");
-            let path = f.optional_text("path");
-            let commit = f.optional_text("commit");
-            let read = f.text("read");
-            let note = f.optional_text("note");
-            f.finish();
-            let (Some(id), Some(title), Some(read)) = (id, title, read) else {
-                continue;
-            };
-            let line = doc.line(span);
-            if documents.iter().any(|d| d.id == id) {
-                self.problem(
-                    &doc.rel,
-                    Some(line),
-                    None,
-                    format!("document {id:?} declared twice"),
-                );
-            }
-            if url.is_none() && repository.is_none() {
-                self.problem(
-                    &doc.rel,
-                    Some(line),
-                    None,
-                    format!("document {id:?} needs a `url` or a `repository`"),
-                );
-            }
-            if repository.is_some() && (path.is_none() || commit.is_none()) {
-                self.problem(
-                    &doc.rel,
-                    Some(line),
-                    None,
-                    format!("document {id:?} names a repository: give its `path` and `commit`"),
-                );
-            }
-            documents.push(DocumentDef {
-                id,
-                title,
-                url,
-                repository,
-                path,
-                commit,
-                read,
-                note,
-            });
-        }
-        documents
-    }
-
-    pub(crate) fn load_namespaces(&mut self) -> (Vec<VendorDef>, Vec<NamespaceDef>) {
-        let path = self.root.join("namespaces.toml");
-        let mut vendors = Vec::new();
-        let mut namespaces = Vec::new();
-        let Some(doc) = self.read(&path) else {
-            return (vendors, namespaces);
-        };
-        let Some(table) = self.parse(&doc) else {
-            return (vendors, namespaces);
-        };
-        let mut fields = Fields::new(self, &doc, &table, None, 0);
-        let vendor_tables = fields.tables("vendor");
-        let namespace_tables = fields.tables("namespace");
-        fields.finish();
-        for (span, t) in vendor_tables {
-            let mut f = Fields::new(self, &doc, t, None, span);
-            let id = f.identifier("id");
-            let name = f.text("name");
-            f.finish();
-            if let (Some(id), Some(name)) = (id, name) {
-                if vendors.iter().any(|v: &VendorDef| v.id == id) {
-                    let line = doc.line(span);
-                    self.problem(
-                        &doc.rel,
-                        Some(line),
-                        None,
-                        format!("vendor {id:?} declared twice"),
-                    );
-                }
-                vendors.push(VendorDef { id, name });
-            }
-        }
-        for (span, t) in namespace_tables {
-            let mut f = Fields::new(self, &doc, t, None, span);
-            let vendor = f.identifier("vendor");
-            let domain = f.identifier("domain");
-            let title = f.text("title");
-            let passes_through = f.optional_text("passes_through");
-            f.finish();
-            let (Some(vendor), Some(domain), Some(title)) = (vendor, domain, title) else {
-                continue;
-            };
-            let line = doc.line(span);
-            if !vendors.iter().any(|v| v.id == vendor) {
-                self.problem(
-                    &doc.rel,
-                    Some(line),
-                    None,
-                    format!("namespace names unknown vendor {vendor:?}"),
-                );
-            }
-            let def = NamespaceDef {
-                vendor,
-                domain,
-                title,
-                passes_through,
-            };
-            if namespaces.iter().any(|n: &NamespaceDef| n.id() == def.id()) {
-                self.problem(
-                    &doc.rel,
-                    Some(line),
-                    None,
-                    format!("namespace {} declared twice", def.id()),
-                );
-            }
-            namespaces.push(def);
-        }
-        for n in &namespaces {
-            let Some(other) = &n.passes_through else {
-                continue;
-            };
-            if *other == n.id() || !namespaces.iter().any(|m| m.id() == *other) {
-                self.problem(
-                    &doc.rel,
-                    None,
-                    None,
-                    format!(
-                        "namespace {} passes_through {other:?}, which is not another declared namespace",
-                        n.id()
-                    ),
-                );
-            }
-        }
-        if namespaces.is_empty() && self.problems.is_empty() {
-            self.problem(&doc.rel, None, None, "no [[namespace]] declared".into());
-        }
-        (vendors, namespaces)
-    }
-
     pub(crate) fn load_category(
         &mut self,
         path: &Path,
         namespace: usize,
+        classes: &[RetryClass],
         categories: &mut Vec<CategoryDef>,
         entries: &mut Vec<Entry>,
     ) {
+        let class_ids: Vec<&str> = classes.iter().map(|c| c.id.as_str()).collect();
+        let delayed: Vec<&str> = classes
+            .iter()
+            .filter(|c| c.delays)
+            .map(|c| c.id.as_str())
+            .collect();
         let Some(doc) = self.read(path) else { return };
         let category_id = path
             .file_stem()
@@ -258,7 +87,7 @@ impl Loader {
             let aliases = f.text_list("aliases");
             let retired = f.optional_bool("retired");
             let description = f.text("description");
-            let retryability = f.one_of("retryability", RETRYABILITY);
+            let retryability = f.one_of("retryability", &class_ids);
             let retry_after_ms = f.optional_u32("retry_after_ms");
             let by_operation = f
                 .get("retry_after_ms_by_operation")
@@ -291,14 +120,15 @@ impl Loader {
             };
             let code = Some(codes.to_string());
             if (retry_after_ms.is_some() || !retry_after_by_operation.is_empty())
-                && retryability != THROTTLED
+                && !delayed.contains(&retryability.as_str())
             {
                 self.problem(
                     &doc.rel,
                     Some(line),
                     code.clone(),
                     format!(
-                        "retry_after_ms is only for throttled entries, this one is {retryability}"
+                        "retry_after_ms is only for {} entries, this one is {retryability}",
+                        delayed.join(" or ")
                     ),
                 );
             }

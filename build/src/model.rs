@@ -2,21 +2,22 @@
 
 use std::fmt;
 
-/// The snake_case names of `chatcodes::Retryability`, in declaration order.
-/// `tests/validation.rs` checks that this list and the enum agree.
-pub const RETRYABILITY: &[&str] = &[
-    "transient",
-    "throttled",
-    "conflict",
-    "reauthenticate",
-    "after_remediation",
-    "permanent",
-    "not_a_failure",
-    "unknown",
-];
-
-/// The retryability whose entries may carry `retry_after_ms`.
-pub const THROTTLED: &str = "throttled";
+/// A retry class of `data/retryability.toml`: a variant of the generated
+/// `chatcodes::Retryability`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RetryClass {
+    /// The snake_case name entries use.
+    pub id: String,
+    /// Where its rule comes in the order the rules are applied (from 1).
+    pub rule: usize,
+    pub title: String,
+    /// What a caller does: the variant's documentation.
+    pub summary: String,
+    /// The rule that puts a code in the class.
+    pub definition: String,
+    /// Whether its entries may carry `retry_after_ms`.
+    pub delays: bool,
+}
 
 /// One mistake in the data, located as precisely as the data allows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -276,6 +277,8 @@ pub struct Catalog {
     pub vendors: Vec<VendorDef>,
     pub namespaces: Vec<NamespaceDef>,
     pub categories: Vec<CategoryDef>,
+    /// The retry classes, in declaration order.
+    pub retry_classes: Vec<RetryClass>,
     pub entries: Vec<Entry>,
     /// Every REST API, sorted by path.
     pub apis: Vec<Api>,

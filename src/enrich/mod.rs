@@ -35,16 +35,22 @@ use std::io::{self, Write};
 
 use memchr::memmem::Finder;
 
+mod cache;
+mod json;
 mod paths;
 mod scan;
+mod settings;
 mod stream;
 
-use paths::{Position, Step};
-use scan::{Frame, Insert, Seen, is_literal_zero, skip_ws};
+use cache::RecordCache;
+use json::{is_literal_zero, skip_ws};
+pub use paths::FieldPathError;
+use paths::Paths;
+use scan::Scanner;
+use settings::Settings;
 
 use crate::api::Api;
-use crate::tables::ENTRIES;
-use crate::{Explanation, Namespace, explain_in};
+use crate::{Namespace, Record};
 
 /// The fields explained by default, in every object of a record: `ErrorCode`
 /// (top level, nested envelopes, `ErrorList[]`, `GroupInfo[]`, ...) and
@@ -64,29 +70,9 @@ pub const EXPLAINED_SUFFIX: &str = "_explained";
 /// The deepest nesting of arrays and objects a line may have (as in `serde_json`).
 pub const MAX_DEPTH: usize = 127;
 
-/// Bit of a path mask that says "the default fields are explained here".
-const DEFAULTS: u64 = 1 << 63;
-
 /// Bit of a line's `found` set that says it holds a `\u` escape, so a key may
 /// name a field without spelling it out: the line is scanned in full.
 const ESCAPES: u128 = 1 << 127;
-
-/// How many path steps (plus one per path) the `u64` masks can track.
-const MAX_POSITIONS: usize = 63;
-
-/// A `--field` path that cannot be used.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum FieldPathError {
-    /// The path is not keys separated by dots, with `[]` after arrays.
-    #[error("invalid field path {0:?}: use keys separated by dots, `[]` after an array")]
-    Syntax(String),
-    /// The path ends with `[]` instead of a key.
-    #[error("invalid field path {0:?}: it must end with a key")]
-    NoKey(String),
-    /// The paths together have more steps than an enricher tracks.
-    #[error("too many field paths: at most {MAX_POSITIONS} keys in all")]
-    TooMany,
-}
 
 /// What [`Enricher::line`] did with a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -130,41 +116,26 @@ impl std::fmt::Display for Summary {
 
 /// Explains code fields in NDJSON lines; see the [module docs](self).
 ///
-/// An enricher keeps scratch buffers and a cache of serialized explanations,
-/// so processing a line allocates nothing once it has warmed up.
+/// An enricher is made of its settings, its field paths, a scanner and a
+/// record cache (each in its own module); it keeps their scratch buffers and
+/// serialized records, so processing a line allocates nothing once it has
+/// warmed up.
 #[derive(Debug)]
 pub struct Enricher {
-    namespace: Namespace,
-    /// The REST API of lines that name none.
-    api: Option<&'static Api>,
-    /// The top-level key naming a line's API, and what each value seen
-    /// there resolved to (`None`: not a known REST API).
-    api_field: Option<Vec<u8>>,
+    settings: Settings,
+    paths: Paths,
+    scanner: Scanner,
+    cache: RecordCache,
+    /// What each value seen in a line's API field resolved to (`None`: not
+    /// a known REST API).
     line_apis: HashMap<Box<[u8]>, Option<&'static Api>>,
-    /// Where the current line's API value is: (start, end) of the string
-    /// token, and whether it has escapes.
-    line_api: Option<(usize, usize, bool)>,
-    /// Path starts that apply in every object the defaults apply in: the
-    /// per-item arrays' code fields.
-    anywhere: u64,
-    /// Field names (defaults first), and the key prefix written for each.
-    fields: Vec<String>,
-    prefixes: Vec<Vec<u8>>,
-    finders: Vec<Finder<'static>>,
     /// Finds `\u`: a key may spell a field name with escapes
     /// (`"\u0045rrorCode"`), which the name finders do not see.
     escapes: Finder<'static>,
-    positions: Vec<Position>,
-    root_mask: u64,
-    /// Each entry's serialized record tail, by its index in the catalogue.
-    tails: Vec<Option<Box<[u8]>>>,
-    frames: Vec<Frame>,
-    seen: Vec<Seen>,
-    inserts: Vec<Insert>,
-    key: Vec<u8>,
+    /// The block search's next hit of each field name, and where it found
+    /// each first in the current line (relative to its start), or
+    /// `usize::MAX` when not known.
     next_hits: Vec<usize>,
-    /// Where the block search found each field name first in the current
-    /// line (relative to its start), or `usize::MAX` when not known.
     first_hits: Vec<usize>,
 }
 
@@ -178,49 +149,21 @@ impl Enricher {
     /// An enricher for the default fields, reading codes as
     /// [`Namespace::TencentServer`] (the REST codes).
     pub fn new() -> Self {
-        let mut enricher = Enricher {
-            namespace: Namespace::TencentServer,
-            api: None,
-            api_field: Some(DEFAULT_API_FIELD.as_bytes().to_vec()),
+        Enricher {
+            settings: Settings::default(),
+            paths: Paths::default(),
+            scanner: Scanner::default(),
+            cache: RecordCache::default(),
             line_apis: HashMap::new(),
-            line_api: None,
-            anywhere: 0,
-            fields: Vec::new(),
-            prefixes: Vec::new(),
-            finders: Vec::new(),
             escapes: Finder::new(br"\u").into_owned(),
-            positions: Vec::new(),
-            root_mask: DEFAULTS,
-            tails: Vec::new(),
-            frames: Vec::new(),
-            seen: Vec::new(),
-            inserts: Vec::new(),
-            key: Vec::new(),
             next_hits: Vec::new(),
             first_hits: Vec::new(),
-        };
-        for field in DEFAULT_FIELDS {
-            enricher.field_index(field);
         }
-        for (array, code) in crate::response::item_code_fields() {
-            if DEFAULT_FIELDS.contains(&code) {
-                continue;
-            }
-            enricher.anywhere |= 1 << enricher.positions.len();
-            enricher
-                .positions
-                .push(Position::Step(Step::Key(array.to_string())));
-            enricher.positions.push(Position::Step(Step::Each));
-            let field = enricher.field_index(code);
-            enricher.positions.push(Position::Field(field));
-        }
-        enricher.root_mask |= enricher.anywhere;
-        enricher
     }
 
     /// Reads bare codes in `namespace` instead of `tencent_server`.
     pub fn namespace(mut self, namespace: Namespace) -> Self {
-        self.namespace = namespace;
+        self.settings.namespace = namespace;
         self
     }
 
@@ -238,7 +181,7 @@ impl Enricher {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn api(mut self, api: &'static Api) -> Self {
-        self.api = Some(api);
+        self.settings.api = Some(api);
         self
     }
 
@@ -260,7 +203,7 @@ impl Enricher {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn api_field(mut self, field: Option<&str>) -> Self {
-        self.api_field = field.map(|f| f.as_bytes().to_vec());
+        self.settings.api_field = field.map(|f| f.as_bytes().to_vec());
         self
     }
 
@@ -268,60 +211,14 @@ impl Enricher {
     /// key that holds an array (`code`, `data.code`, `data.items[].status`).
     /// The path starts at the top of the record.
     pub fn field(mut self, path: &str) -> Result<Self, FieldPathError> {
-        let mut steps = Vec::new();
-        for part in path.split('.') {
-            let (name, each) = match part.strip_suffix("[]") {
-                Some(name) => (name, true),
-                None => (part, false),
-            };
-            if name.is_empty() || name.contains(['[', ']']) {
-                return Err(FieldPathError::Syntax(path.to_string()));
-            }
-            steps.push(Step::Key(name.to_string()));
-            if each {
-                steps.push(Step::Each);
-            }
-        }
-        let Some(Step::Key(key)) = steps.pop() else {
-            return Err(FieldPathError::NoKey(path.to_string()));
-        };
-        if self.positions.len() + steps.len() + 1 > MAX_POSITIONS {
-            return Err(FieldPathError::TooMany);
-        }
-        self.root_mask |= 1 << self.positions.len();
-        self.positions.extend(steps.into_iter().map(Position::Step));
-        let field = self.field_index(&key);
-        self.positions.push(Position::Field(field));
+        self.paths.add(path)?;
         Ok(self)
-    }
-
-    /// The index of a field name, added (with its key prefix and finder) if new.
-    fn field_index(&mut self, name: &str) -> u8 {
-        if let Some(i) = self.fields.iter().position(|f| f == name) {
-            return i as u8;
-        }
-        let key = format!("{name}{EXPLAINED_SUFFIX}");
-        let mut prefix = b",".to_vec();
-        serde_json::to_writer(&mut prefix, &key).expect("a string serializes");
-        prefix.extend_from_slice(br#":{"code":"#);
-        self.prefixes.push(prefix);
-        let needle = serde_json::to_vec(name).expect("a string serializes");
-        self.finders.push(Finder::new(&needle).into_owned());
-        self.fields.push(name.to_string());
-        (self.fields.len() - 1) as u8
-    }
-
-    fn explain(&self, line_api: Option<&'static Api>, code: i64) -> Option<&'static Explanation> {
-        match line_api.or(self.api) {
-            Some(api) => api.explain(code),
-            None => explain_in(self.namespace, code),
-        }
     }
 
     /// The known REST API the current line names in its API field; each
     /// distinct value is resolved once.
     fn line_api(&mut self, line: &[u8]) -> Option<&'static Api> {
-        let (start, end, escaped) = self.line_api?;
+        let (start, end, escaped) = self.scanner.line_api?;
         let token = &line[start..end];
         if let Some(&api) = self.line_apis.get(token) {
             return api;
@@ -351,10 +248,11 @@ impl Enricher {
     }
 
     /// Decides what to do with a line; for an enriched line, leaves the
-    /// insertions in `self.inserts`.
+    /// insertions in the scanner.
     fn classify(&mut self, line: &[u8]) -> LineOutcome {
         self.first_hits.clear();
-        self.first_hits.resize(self.finders.len(), usize::MAX);
+        self.first_hits
+            .resize(self.paths.finders().len(), usize::MAX);
         self.classify_found(line, u128::MAX)
     }
 
@@ -363,29 +261,36 @@ impl Enricher {
     /// first (`self.first_hits`), so that lines are not searched again for
     /// names they do not hold, nor for the first occurrence of those they do.
     fn classify_found(&mut self, line: &[u8], found: u128) -> LineOutcome {
-        self.inserts.clear();
+        self.scanner.inserts.clear();
         if line.get(skip_ws(line, 0)) != Some(&b'{') {
             return LineOutcome::NotJson;
         }
         // A line with no code field that may hold a non-zero value is only
         // validated: no path can match in it.
         let mask = if found & ESCAPES != 0 || (found != 0 && self.may_need_work(line, found)) {
-            self.root_mask
+            self.paths.root_mask()
         } else {
             0
         };
-        if simdutf8::basic::from_utf8(line).is_err() || self.scan(line, mask).is_none() {
-            self.inserts.clear();
+        let api_field = self.settings.api_field.as_deref();
+        if simdutf8::basic::from_utf8(line).is_err()
+            || self
+                .scanner
+                .scan(line, &self.paths, mask, api_field)
+                .is_none()
+        {
+            self.scanner.inserts.clear();
             return LineOutcome::NotJson;
         }
-        if self.inserts.is_empty() {
+        if self.scanner.inserts.is_empty() {
             return LineOutcome::Unchanged;
         }
         let line_api = self.line_api(line);
-        for i in 0..self.inserts.len() {
-            self.inserts[i].explanation = self.explain(line_api, self.inserts[i].code);
+        for insert in &mut self.scanner.inserts {
+            insert.explanation = self.settings.explain(line_api, insert.code);
         }
         let unknown_codes = self
+            .scanner
             .inserts
             .iter()
             .filter(|i| i.explanation.is_none())
@@ -404,7 +309,8 @@ impl Enricher {
             };
             !is_literal_zero(&rest[skip_ws(rest, 0)..])
         };
-        self.finders
+        self.paths
+            .finders()
             .iter()
             .zip(&self.first_hits)
             .enumerate()
@@ -424,14 +330,13 @@ impl Enricher {
     /// Writes `line` with the recorded insertions spliced in.
     fn write_enriched(&mut self, line: &[u8], out: &mut impl Write) -> io::Result<()> {
         let mut copied = 0;
-        for i in 0..self.inserts.len() {
-            let insert = self.inserts[i];
+        for insert in &self.scanner.inserts {
             out.write_all(&line[copied..insert.at])?;
             copied = insert.at;
-            out.write_all(&self.prefixes[insert.field as usize])?;
+            out.write_all(self.paths.prefix(insert.field))?;
             out.write_all(itoa::Buffer::new().format(insert.code).as_bytes())?;
             match insert.explanation {
-                Some(e) => out.write_all(tail(&mut self.tails, e))?,
+                Some(e) => out.write_all(self.cache.tail(e))?,
                 None => out.write_all(br#","unknown":true}"#)?,
             }
         }
@@ -442,41 +347,7 @@ impl Enricher {
 /// The fields of the [`crate::Record`] an enricher writes: all but the
 /// reference material (`causes`, `source`, `aliases`), which would make every
 /// explained line several times longer and stays one `chatcodes explain` away.
-pub const RECORD_FIELDS: &[&str] = &[
-    "code",
-    "range",
-    "vendor",
-    "namespace",
-    "category",
-    "name",
-    "description",
-    "retryability",
-    "retry_after_ms",
-    "retry_after_ms_by_operation",
-    "remedy",
-    "note",
-    "api",
-    "retired",
-];
-
-/// The entry's record ([`RECORD_FIELDS`] of it) after its `code`
-/// (`,"vendor":...}`), serialized once per entry: the code itself is written
-/// per line, so a range entry's record names the code found.
-fn tail<'a>(tails: &'a mut Vec<Option<Box<[u8]>>>, e: &'static Explanation) -> &'a [u8] {
-    if tails.is_empty() {
-        tails.resize(ENTRIES.len(), None);
-    }
-    tails[usize::from(e.index)].get_or_insert_with(|| {
-        let record = e.record_for(0);
-        let json = serde_json::to_vec(&record.only(RECORD_FIELDS)).expect("a record serializes");
-        // `{"code":0,...}`: keep what follows the code.
-        let rest = json
-            .iter()
-            .position(|&b| b == b',')
-            .expect("a record has fields after its code");
-        json[rest..].into()
-    })
-}
+pub const RECORD_FIELDS: &[&str] = Record::LEAN;
 
 #[cfg(test)]
 mod tests {

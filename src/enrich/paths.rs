@@ -1,11 +1,34 @@
-//! Field paths: which keys of a record are code fields, tracked as bit masks
-//! of positions in the paths while the scanner walks a line.
+//! The field paths an enricher explains: their names, the key prefixes it
+//! writes for them, the finders that search blocks for them, and the bit
+//! masks of positions in the paths that the scanner carries down a record.
 
-use super::{DEFAULT_FIELDS, DEFAULTS, EXPLAINED_SUFFIX};
+use memchr::memmem::Finder;
+
+use super::{DEFAULT_FIELDS, EXPLAINED_SUFFIX};
+
+/// Bit of a path mask that says "the default fields are explained here".
+const DEFAULTS: u64 = 1 << 63;
+
+/// How many path steps (plus one per path) the `u64` masks can track.
+const MAX_POSITIONS: usize = 63;
+
+/// A `--field` path that cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FieldPathError {
+    /// The path is not keys separated by dots, with `[]` after arrays.
+    #[error("invalid field path {0:?}: use keys separated by dots, `[]` after an array")]
+    Syntax(String),
+    /// The path ends with `[]` instead of a key.
+    #[error("invalid field path {0:?}: it must end with a key")]
+    NoKey(String),
+    /// The paths together have more steps than an enricher tracks.
+    #[error("too many field paths: at most {MAX_POSITIONS} keys in all")]
+    TooMany,
+}
 
 /// One step of a field path.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) enum Step {
+enum Step {
     Key(String),
     Each,
 }
@@ -13,41 +36,223 @@ pub(super) enum Step {
 /// A state in one field path: either a step still to take or, at the end,
 /// the field to explain.
 #[derive(Debug, Clone)]
-pub(super) enum Position {
+enum Position {
     Step(Step),
     Field(u8),
 }
 
-/// The child mask of an object's member `key`, and the field it is when the
-/// member is a code field of the object.
-pub(super) fn child_of_object(
-    positions: &[Position],
-    fields: &[String],
+/// The fields and paths of an enricher. By default: `ErrorCode` and
+/// `ResultCode` in every object, and the code fields of Tencent's other
+/// per-item arrays in the elements of those arrays wherever they occur.
+#[derive(Debug)]
+pub(super) struct Paths {
+    /// Field names (defaults first), the key prefix written for each, and
+    /// a finder of its quoted name.
+    fields: Vec<String>,
+    prefixes: Vec<Vec<u8>>,
+    finders: Vec<Finder<'static>>,
+    positions: Vec<Position>,
+    /// Path starts that apply in every object the defaults apply in.
     anywhere: u64,
-    mask: u64,
-    key: &[u8],
-) -> (u64, Option<u8>) {
-    let mut field = None;
-    let mut child = 0;
-    if mask & DEFAULTS != 0 {
-        if let Some(f) = DEFAULT_FIELDS.iter().position(|f| f.as_bytes() == key) {
-            field = Some(f as u8);
-        }
-        if !key.ends_with(EXPLAINED_SUFFIX.as_bytes()) {
-            child |= DEFAULTS | anywhere;
-        }
-    }
-    for_each_bit(mask & !DEFAULTS, |i| match &positions[i] {
-        Position::Step(Step::Key(k)) if k.as_bytes() == key => child |= 1 << (i + 1),
-        Position::Field(f) if fields[*f as usize].as_bytes() == key => field = Some(*f),
-        _ => {}
-    });
-    (child, field)
+    root_mask: u64,
 }
 
-pub(super) fn for_each_bit(mut bits: u64, mut f: impl FnMut(usize)) {
+impl Default for Paths {
+    fn default() -> Self {
+        let mut paths = Paths {
+            fields: Vec::new(),
+            prefixes: Vec::new(),
+            finders: Vec::new(),
+            positions: Vec::new(),
+            anywhere: 0,
+            root_mask: DEFAULTS,
+        };
+        for field in DEFAULT_FIELDS {
+            paths.field_index(field);
+        }
+        for (array, code) in crate::response::item_code_fields() {
+            if DEFAULT_FIELDS.contains(&code) {
+                continue;
+            }
+            paths.anywhere |= 1 << paths.positions.len();
+            paths
+                .positions
+                .push(Position::Step(Step::Key(array.to_string())));
+            paths.positions.push(Position::Step(Step::Each));
+            let field = paths.field_index(code);
+            paths.positions.push(Position::Field(field));
+        }
+        paths.root_mask |= paths.anywhere;
+        paths
+    }
+}
+
+impl Paths {
+    /// Adds the field at `path`: keys separated by dots, `[]` after a key
+    /// that holds an array, from the top of the record.
+    pub(super) fn add(&mut self, path: &str) -> Result<(), FieldPathError> {
+        let mut steps = Vec::new();
+        for part in path.split('.') {
+            let (name, each) = match part.strip_suffix("[]") {
+                Some(name) => (name, true),
+                None => (part, false),
+            };
+            if name.is_empty() || name.contains(['[', ']']) {
+                return Err(FieldPathError::Syntax(path.to_string()));
+            }
+            steps.push(Step::Key(name.to_string()));
+            if each {
+                steps.push(Step::Each);
+            }
+        }
+        let Some(Step::Key(key)) = steps.pop() else {
+            return Err(FieldPathError::NoKey(path.to_string()));
+        };
+        if self.positions.len() + steps.len() + 1 > MAX_POSITIONS {
+            return Err(FieldPathError::TooMany);
+        }
+        self.root_mask |= 1 << self.positions.len();
+        self.positions.extend(steps.into_iter().map(Position::Step));
+        let field = self.field_index(&key);
+        self.positions.push(Position::Field(field));
+        Ok(())
+    }
+
+    /// The index of a field name, added (with its key prefix and finder) if new.
+    fn field_index(&mut self, name: &str) -> u8 {
+        if let Some(i) = self.fields.iter().position(|f| f == name) {
+            return i as u8;
+        }
+        let key = format!("{name}{EXPLAINED_SUFFIX}");
+        let mut prefix = b",".to_vec();
+        serde_json::to_writer(&mut prefix, &key).expect("a string serializes");
+        prefix.extend_from_slice(br#":{"code":"#);
+        self.prefixes.push(prefix);
+        let needle = serde_json::to_vec(name).expect("a string serializes");
+        self.finders.push(Finder::new(&needle).into_owned());
+        self.fields.push(name.to_string());
+        (self.fields.len() - 1) as u8
+    }
+
+    /// The mask at the top of a record.
+    pub(super) fn root_mask(&self) -> u64 {
+        self.root_mask
+    }
+
+    /// How many fields there are.
+    pub(super) fn field_count(&self) -> u8 {
+        self.fields.len() as u8
+    }
+
+    /// The field called `name`, if there is one.
+    pub(super) fn field_named(&self, name: &[u8]) -> Option<u8> {
+        self.fields
+            .iter()
+            .position(|f| f.as_bytes() == name)
+            .map(|f| f as u8)
+    }
+
+    /// `,"<field>_explained":{"code":`, written before a field's record.
+    pub(super) fn prefix(&self, field: u8) -> &[u8] {
+        &self.prefixes[usize::from(field)]
+    }
+
+    /// A finder of each field's quoted name, by field.
+    pub(super) fn finders(&self) -> &[Finder<'static>] {
+        &self.finders
+    }
+
+    /// The child mask of an object's member `key`, and the field it is when
+    /// the member is a code field of the object.
+    pub(super) fn child_of_object(&self, mask: u64, key: &[u8]) -> (u64, Option<u8>) {
+        let mut field = None;
+        let mut child = 0;
+        if mask & DEFAULTS != 0 {
+            if let Some(f) = DEFAULT_FIELDS.iter().position(|f| f.as_bytes() == key) {
+                field = Some(f as u8);
+            }
+            if !key.ends_with(EXPLAINED_SUFFIX.as_bytes()) {
+                child |= DEFAULTS | self.anywhere;
+            }
+        }
+        for_each_bit(mask & !DEFAULTS, |i| match &self.positions[i] {
+            Position::Step(Step::Key(k)) if k.as_bytes() == key => child |= 1 << (i + 1),
+            Position::Field(f) if self.fields[*f as usize].as_bytes() == key => field = Some(*f),
+            _ => {}
+        });
+        (child, field)
+    }
+
+    /// The mask of the elements of an array whose own mask is `mask`.
+    pub(super) fn array_child_mask(&self, mask: u64) -> u64 {
+        let mut child = mask & DEFAULTS;
+        if child != 0 {
+            child |= self.anywhere;
+        }
+        for_each_bit(mask & !DEFAULTS, |i| {
+            if matches!(self.positions[i], Position::Step(Step::Each)) {
+                child |= 1 << (i + 1);
+            }
+        });
+        child
+    }
+}
+
+fn for_each_bit(mut bits: u64, mut f: impl FnMut(usize)) {
     while bits != 0 {
         f(bits.trailing_zeros() as usize);
         bits &= bits - 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_apply_in_every_object_and_item_fields_in_their_arrays() {
+        let paths = Paths::default();
+        let root = paths.root_mask();
+        let (child, field) = paths.child_of_object(root, b"ErrorCode");
+        assert_eq!(field, Some(0));
+        assert_ne!(child & DEFAULTS, 0);
+        // RetCode is a code only inside RecallRetList's elements.
+        let retcode = paths.field_named(b"RetCode").unwrap();
+        assert_eq!(paths.child_of_object(root, b"RetCode").1, None);
+        let (list, _) = paths.child_of_object(root, b"RecallRetList");
+        let element = paths.array_child_mask(list);
+        assert_eq!(paths.child_of_object(element, b"RetCode").1, Some(retcode));
+        // Nothing below an explanation is explained again.
+        let (below, _) = paths.child_of_object(root, b"ErrorCode_explained");
+        assert_eq!(below & DEFAULTS, 0);
+    }
+
+    #[test]
+    fn a_path_reaches_its_field_only_where_it_leads() {
+        let mut paths = Paths::default();
+        paths.add("data.items[].status").unwrap();
+        let status = paths.field_named(b"status").unwrap();
+        let root = paths.root_mask();
+        assert_eq!(paths.child_of_object(root, b"status").1, None);
+        let (data, _) = paths.child_of_object(root, b"data");
+        let (items, _) = paths.child_of_object(data, b"items");
+        let element = paths.array_child_mask(items);
+        assert_eq!(paths.child_of_object(element, b"status").1, Some(status));
+        assert_eq!(paths.prefix(status), br#","status_explained":{"code":"#);
+    }
+
+    #[test]
+    fn bad_paths_are_refused() {
+        let mut paths = Paths::default();
+        assert_eq!(
+            paths.add("a..b"),
+            Err(FieldPathError::Syntax("a..b".into()))
+        );
+        assert_eq!(
+            paths.add("items[]"),
+            Err(FieldPathError::NoKey("items[]".into()))
+        );
+        let long = vec!["k"; 70].join(".");
+        assert_eq!(paths.add(&long), Err(FieldPathError::TooMany));
     }
 }

@@ -70,9 +70,10 @@ impl Enricher {
         };
         self.next_hits.clear();
         self.next_hits
-            .extend(self.finders.iter().map(|f| find(f, 0)));
+            .extend(self.paths.finders().iter().map(|f| find(f, 0)));
         self.first_hits.clear();
-        self.first_hits.resize(self.finders.len(), usize::MAX);
+        self.first_hits
+            .resize(self.paths.finders().len(), usize::MAX);
         let mut next_escape = find(&self.escapes, 0);
         let mut copied = 0;
         let mut start = 0;
@@ -85,7 +86,8 @@ impl Enricher {
                 found |= super::ESCAPES;
                 next_escape = find(&self.escapes, end);
             }
-            for (i, (hit, finder)) in self.next_hits.iter_mut().zip(&self.finders).enumerate() {
+            let finders = self.paths.finders();
+            for (i, (hit, finder)) in self.next_hits.iter_mut().zip(finders).enumerate() {
                 if *hit < end {
                     found |= 1 << i;
                     self.first_hits[i] = *hit - start;

@@ -3,7 +3,8 @@
 
 use std::fmt;
 
-use crate::api::{Api, apis};
+use crate::api::Api;
+use crate::lookup::apis;
 
 /// An API name that matches no documented Tencent REST API.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -32,10 +32,10 @@ use serde_json::Value;
 
 use crate::api::Api;
 use crate::api::Shape;
+use crate::enums::{Namespace, Vendor};
 use crate::error::ChatError;
 use crate::explanation::Explanation;
 use crate::lookup::explain_in;
-use crate::tables::{Namespace, Vendor};
 
 pub use api::{UnknownApi, rest_api};
 use walk::{Text, Walked};

@@ -1,0 +1,224 @@
+//! JSON tokens, read as `serde_json` reads them: whitespace, strings (escapes,
+//! surrogate pairs, control characters), numbers (JSON's grammar, the `f64`
+//! range) and codes in either form. The scanner walks a line with these.
+
+use crate::code_from_json;
+
+/// JSON whitespace (space, tab, line feed, carriage return) from `pos` on.
+pub(crate) fn skip_ws(b: &[u8], mut pos: usize) -> usize {
+    while let Some(b' ' | b'\t' | b'\n' | b'\r') = b.get(pos) {
+        pos += 1;
+    }
+    pos
+}
+
+/// The end (past the closing quote) of the string whose contents start at
+/// `pos`, checking escapes and control characters, and whether it has
+/// escapes. UTF-8 is checked by the caller, for the whole line at once.
+pub(crate) fn string_end(b: &[u8], mut pos: usize) -> Option<(usize, bool)> {
+    let mut escaped = false;
+    loop {
+        pos = skip_plain(b, pos);
+        match *b.get(pos)? {
+            b'"' => return Some((pos + 1, escaped)),
+            b'\\' => {
+                escaped = true;
+                pos += 1;
+                match *b.get(pos)? {
+                    b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => pos += 1,
+                    b'u' => {
+                        let unit = hex4(b, pos + 1)?;
+                        pos += 5;
+                        if (0xDC00..0xE000).contains(&unit) {
+                            return None;
+                        }
+                        if (0xD800..0xDC00).contains(&unit) {
+                            if b.get(pos..pos + 2)? != b"\\u" {
+                                return None;
+                            }
+                            let low = hex4(b, pos + 2)?;
+                            if !(0xDC00..0xE000).contains(&low) {
+                                return None;
+                            }
+                            pos += 6;
+                        }
+                    }
+                    _ => return None,
+                }
+            }
+            0..0x20 => return None,
+            _ => pos += 1,
+        }
+    }
+}
+
+/// Skips string bytes that need no attention (not `"`, `\`, or a control
+/// character), eight at a time.
+fn skip_plain(b: &[u8], mut pos: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // The high bit of each byte of the result is set where `word` has a byte
+    // below `n` (`n` <= 0x80; exact for the lowest such byte).
+    let below = |word: u64, n: u8| word.wrapping_sub(ONES * u64::from(n)) & !word & HIGH;
+    let equal = |word: u64, c: u8| below(word ^ (ONES * u64::from(c)), 1);
+    while let Some(chunk) = b.get(pos..pos + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let special = below(word, 0x20) | equal(word, b'"') | equal(word, b'\\');
+        if special != 0 {
+            return pos + (special.trailing_zeros() / 8) as usize;
+        }
+        pos += 8;
+    }
+    pos
+}
+
+fn hex4(b: &[u8], pos: usize) -> Option<u16> {
+    let digits = b.get(pos..pos + 4)?;
+    let text = std::str::from_utf8(digits).ok()?;
+    if !digits.iter().all(u8::is_ascii_hexdigit) {
+        return None;
+    }
+    u16::from_str_radix(text, 16).ok()
+}
+
+/// The end of the number starting at `pos`, by JSON's grammar, and its
+/// value when it is an integer that fits an `i64` (read in the same pass,
+/// as `str::parse::<i64>` would read it).
+pub(crate) fn number(b: &[u8], mut pos: usize) -> Option<(usize, Option<i64>)> {
+    let digits = |b: &[u8], mut pos: usize| {
+        let start = pos;
+        while b.get(pos).is_some_and(u8::is_ascii_digit) {
+            pos += 1;
+        }
+        (pos > start).then_some(pos)
+    };
+    let negative = b.get(pos) == Some(&b'-');
+    if negative {
+        pos += 1;
+    }
+    // Accumulated below zero, so that i64::MIN fits.
+    let mut below = Some(0i64);
+    match b.get(pos)? {
+        b'0' => pos += 1,
+        b'1'..=b'9' => {
+            while let Some(&d) = b.get(pos).filter(|d| d.is_ascii_digit()) {
+                below = below
+                    .and_then(|v| v.checked_mul(10))
+                    .and_then(|v| v.checked_sub(i64::from(d - b'0')));
+                pos += 1;
+            }
+        }
+        _ => return None,
+    }
+    let mut integer = true;
+    if b.get(pos) == Some(&b'.') {
+        integer = false;
+        pos = digits(b, pos + 1)?;
+    }
+    if let Some(b'e' | b'E') = b.get(pos) {
+        integer = false;
+        pos += 1;
+        if let Some(b'+' | b'-') = b.get(pos) {
+            pos += 1;
+        }
+        pos = digits(b, pos)?;
+    }
+    let value = match (integer, negative) {
+        (false, _) => None,
+        (true, true) => below,
+        (true, false) => below.and_then(i64::checked_neg),
+    };
+    Some((pos, value))
+}
+
+/// Whether `serde_json` can represent the number: it rejects numbers whose
+/// value overflows `f64`. Without an exponent, a number of at most 308
+/// characters is below 1e308 and always fits.
+pub(crate) fn number_in_range(token: &[u8]) -> bool {
+    if token.len() <= 308 && !token.iter().any(|&c| c == b'e' || c == b'E') {
+        return true;
+    }
+    std::str::from_utf8(token)
+        .ok()
+        .and_then(|t| t.parse::<f64>().ok())
+        .is_some_and(f64::is_finite)
+}
+
+/// A number token read as a code, as [`code_from_json`] reads it.
+pub(crate) fn number_code(token: &[u8]) -> Option<i64> {
+    code_from_json(&serde_json::from_slice(token).ok()?)
+}
+
+/// A string token (with its quotes) read as a code, as [`code_from_json`]
+/// reads it.
+pub(crate) fn string_code(token: &[u8], escaped: bool) -> Option<i64> {
+    if escaped {
+        return code_from_json(&serde_json::from_slice(token).ok()?);
+    }
+    std::str::from_utf8(&token[1..token.len() - 1])
+        .ok()?
+        .trim()
+        .parse()
+        .ok()
+}
+
+/// Whether a JSON value starts with the number 0 and nothing more (not `0.5`, `05`).
+pub(crate) fn is_literal_zero(value: &[u8]) -> bool {
+    match value {
+        [b'0', next, ..] => {
+            !(next.is_ascii_digit() || *next == b'.' || *next == b'e' || *next == b'E')
+        }
+        [b'0'] => true,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{number, number_in_range};
+
+    /// `number` reads the value `str::parse::<i64>` reads, and ends where
+    /// JSON's grammar ends the number.
+    #[test]
+    fn numbers_read_as_str_parse_reads_them() {
+        let tokens = [
+            "0",
+            "-0",
+            "7",
+            "70001",
+            "-10106",
+            "9223372036854775807",
+            "-9223372036854775808",
+            "9223372036854775808",
+            "-9223372036854775809",
+            "123456789012345678901234567890",
+            "1.5",
+            "1e3",
+            "-2E-2",
+            "10.0",
+        ];
+        for token in tokens {
+            let line = format!("{token},");
+            let (end, value) = number(line.as_bytes(), 0).unwrap();
+            assert_eq!(end, token.len(), "{token}");
+            assert_eq!(value, token.parse::<i64>().ok(), "{token}");
+        }
+        for bad in ["-", "01", "1.", ".5", "1e", "-x", "1e+"] {
+            let parsed = number(bad.as_bytes(), 0);
+            assert!(
+                parsed.is_none_or(|(end, _)| end < bad.len()),
+                "{bad}: {parsed:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn numbers_out_of_f64_range_are_refused_with_or_without_an_exponent() {
+        assert!(number_in_range(b"1e308") && number_in_range(b"-1.5e-400"));
+        assert!(!number_in_range(b"1e400") && !number_in_range(b"-2E309"));
+        let long = "9".repeat(308);
+        assert!(number_in_range(long.as_bytes()));
+        let too_long = "9".repeat(310);
+        assert!(!number_in_range(too_long.as_bytes()));
+    }
+}
