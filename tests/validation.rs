@@ -168,7 +168,7 @@ fn all_problems_come_in_one_pass() {
 }
 
 #[test]
-fn a_good_fixture_loads_with_negative_codes_ranges_causes_and_an_api_table() {
+fn a_good_fixture_loads_with_negative_codes_ranges_causes_and_own_rows() {
     let catalog = load(&fixture("good")).unwrap_or_else(|p| panic!("{p:#?}"));
     assert_eq!(catalog.entries.len(), 3);
     let find = |codes| {

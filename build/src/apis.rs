@@ -103,7 +103,7 @@ fn read_listing(
     f.allow(&["read"]);
     let plain = f.get("apis").map(|v| (v.span().start, v.get_ref()));
     let renamed = f.get("renamed").map(|v| (v.span().start, v.get_ref()));
-    let api_tables = f.tables("api");
+    let shape_tables = f.tables("api");
     f.finish();
     let plain = plain.map_or_else(Vec::new, |(at, v)| spanned_strings(ctx, doc, at, v));
     let mut list = |ctx: &mut Loader, path: &str, line: usize, shape: Option<ApiShape>| {
@@ -138,7 +138,7 @@ fn read_listing(
     for (line, path) in &plain {
         list(ctx, path, *line, None);
     }
-    for (span, t) in api_tables {
+    for (span, t) in shape_tables {
         let line = doc.line(span);
         if let Some((path, shape)) = load_api(ctx, doc, t, span) {
             list(ctx, &path, line, Some(shape));

@@ -9,7 +9,8 @@
 #![no_main]
 
 use chatcodes::Response;
-use chatcodes_cli::check::{CheckFormat, Style, write_report};
+use chatcodes_cli::check::{CheckFormat, write_report};
+use chatcodes_cli::text::Style;
 use libfuzzer_sys::fuzz_target;
 use serde_json::Value;
 

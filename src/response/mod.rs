@@ -23,230 +23,27 @@
 //! kept.
 
 mod api;
+mod error;
+mod items;
+mod outcome;
+mod values;
 mod walk;
 
 use std::collections::HashSet;
-use std::fmt;
 
 use serde_json::Value;
 
 use crate::api::Api;
 use crate::api::Shape;
 use crate::enums::{Namespace, Vendor};
-use crate::error::ChatError;
 use crate::explanation::Explanation;
 use crate::lookup::explain_in;
 
 pub use api::{UnknownApi, rest_api};
-use walk::{Text, Walked};
-
-/// Why a body is not a response that can be judged.
-#[derive(Debug, thiserror::Error)]
-#[non_exhaustive]
-pub enum ResponseError {
-    /// The body is UTF-16 (it starts with a UTF-16 byte-order mark, or has
-    /// the zero bytes of UTF-16 text); responses are UTF-8.
-    #[error(
-        "the body is UTF-16 text; responses are UTF-8 JSON (convert it, e.g. with iconv -f UTF-16 -t UTF-8)"
-    )]
-    Utf16,
-    /// Not JSON, or truncated.
-    #[error("not a JSON document: {0}")]
-    Json(serde_json::Error),
-    /// JSON, but a known member holds a value of the wrong kind.
-    #[error("{field} must be {expected}: {source}")]
-    Field {
-        /// The member, e.g. `ErrorCode` or `ResultItem[2].ResultCode`.
-        field: String,
-        /// What it must be.
-        expected: &'static str,
-        /// serde_json's report, with the line and column.
-        source: serde_json::Error,
-    },
-    /// JSON, but not an object.
-    #[error("a response is a JSON object, found {0}")]
-    NotAnObject(&'static str),
-    /// An object with neither vendor's fields (or without the fields of the
-    /// vendor asked for).
-    #[error(
-        "not a response: {}",
-        match .expected {
-            Some(Vendor::Nexconn) => "a Nexconn response has a numeric `code`",
-            Some(_) => "a Tencent response has `ActionStatus` or `ErrorCode`",
-            None => "expected a Tencent response (`ActionStatus`, `ErrorCode`) or a Nexconn one (`code`)",
-        }
-    )]
-    NotAResponse {
-        /// The vendor whose shape was required, if one was.
-        expected: Option<Vendor>,
-    },
-    /// JSON with a response's fields that cannot be judged safely: a member
-    /// that decides the outcome (`ErrorCode`, `ActionStatus`, `code`, an
-    /// item's code) appears twice with different values, or `ActionStatus` is
-    /// none of `OK`, `FAIL` and `SomeError`.
-    #[error("cannot judge this response: {0}")]
-    Ambiguous(String),
-    /// A business server's reply to a Tencent webhook (callback), not a REST
-    /// response: `ErrorCode` 1 refuses the event, 2 discards it silently.
-    #[error(
-        "this is a reply to a Tencent webhook (callback), not a REST response: ErrorCode {code} {}",
-        if *.code == 1 { "refuses the event" } else { "discards the event silently" }
-    )]
-    CallbackReply {
-        /// The reply's `ErrorCode`: 1 or 2.
-        code: i64,
-    },
-}
-
-/// The item an outcome concerns: which member named it, and its name.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Item {
-    /// The member that names the item, e.g. `To_Account`, `GroupId`, `MsgSeq`.
-    pub field: &'static str,
-    /// The item's name, e.g. `id5`.
-    pub id: String,
-}
-
-impl fmt::Display for Item {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {}", self.field, self.id)
-    }
-}
-
-/// Where an outcome was reported.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum OutcomeKind {
-    /// The request as a whole (`ErrorCode`, `ActionStatus`, Nexconn's `code`).
-    Request,
-    /// An element of an item array with a non-zero code.
-    ItemCode,
-    /// An element of an item array whose status means it failed
-    /// (`MemberList[].Result` 0); there is no code.
-    ItemStatus,
-    /// A name in a list of failed items (`Fail_Account`) that no item array
-    /// explains; there is no code.
-    FailList,
-    /// A message the service dropped although the call succeeded
-    /// (`MsgDropReason`).
-    Dropped,
-}
-
-impl OutcomeKind {
-    /// Every kind, in report order.
-    pub const ALL: &'static [OutcomeKind] = &[
-        OutcomeKind::Request,
-        OutcomeKind::ItemCode,
-        OutcomeKind::ItemStatus,
-        OutcomeKind::FailList,
-        OutcomeKind::Dropped,
-    ];
-}
-
-/// One outcome that is not a plain success: a failure, or a state such as
-/// 30539 (a friend request now pending) that is not one.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Outcome {
-    kind: OutcomeKind,
-    array: Option<&'static str>,
-    item: Option<Item>,
-    code: Option<i64>,
-    status: Option<i64>,
-    explanation: Option<&'static Explanation>,
-    message: String,
-    failure: bool,
-}
-
-impl Outcome {
-    /// Where it was reported.
-    pub fn kind(&self) -> OutcomeKind {
-        self.kind
-    }
-
-    /// The array or list it was found in (`ResultItem`, `Fail_Account`);
-    /// `None` for the request and dropped messages.
-    pub fn array(&self) -> Option<&'static str> {
-        self.array
-    }
-
-    /// The item it concerns; `None` for the request as a whole.
-    pub fn item(&self) -> Option<&Item> {
-        self.item.as_ref()
-    }
-
-    /// The code; `None` where the service gave none (failed-item lists,
-    /// statuses, dropped messages, a `FAIL` without `ErrorCode`).
-    pub fn code(&self) -> Option<i64> {
-        self.code
-    }
-
-    /// The status value, for [`OutcomeKind::ItemStatus`].
-    pub fn status(&self) -> Option<i64> {
-        self.status
-    }
-
-    /// The catalogue's explanation of the code, in the API's own wording
-    /// where it has one; `None` without a code or for an unknown code.
-    pub fn explanation(&self) -> Option<&'static Explanation> {
-        self.explanation
-    }
-
-    /// What the service said (`ResultInfo`, `ErrorInfo`, `errorMessage`,
-    /// the `MsgDropReason`); may be empty.
-    pub fn message(&self) -> &str {
-        &self.message
-    }
-
-    /// Whether this is a failure: everything but a `not_a_failure` code
-    /// (30539). An unknown code counts as a failure.
-    pub fn is_failure(&self) -> bool {
-        self.failure
-    }
-
-    /// The outcome as a [`ChatError`], when it has a code.
-    pub fn to_error(&self) -> Option<ChatError> {
-        let code = self.code?;
-        Some(ChatError::with_explanation(
-            code,
-            self.explanation,
-            self.message.clone(),
-        ))
-    }
-}
-
-impl fmt::Display for Outcome {
-    /// `To_Account id5: 30006 ...explanation... (service said: ...)`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.item {
-            Some(item) => write!(f, "{item}: ")?,
-            None => write!(f, "the request: ")?,
-        }
-        match (self.kind, self.code, self.explanation) {
-            (_, Some(_), Some(e)) => write!(f, "{e}")?,
-            (_, Some(code), None) => write!(f, "{code} (code not in the chatcodes catalogue)")?,
-            (OutcomeKind::ItemStatus, _, _) => write!(
-                f,
-                "failed ({} {})",
-                self.array.unwrap_or("status"),
-                self.status.unwrap_or_default()
-            )?,
-            (OutcomeKind::FailList, _, _) => write!(
-                f,
-                "listed in {} as failed, without a code",
-                self.array.unwrap_or("a failed list")
-            )?,
-            (OutcomeKind::Dropped, _, _) => write!(f, "message dropped")?,
-            _ => write!(f, "failed without an error code")?,
-        }
-        let message = self.message.trim();
-        if !message.is_empty() {
-            write!(f, " (service said: {message})")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for Outcome {}
+pub use error::ResponseError;
+pub use outcome::{Item, Outcome, OutcomeKind};
+use values::Text;
+use walk::Walked;
 
 /// A parsed response body: which vendor's, its request-level fields, and
 /// every outcome that is not a plain success.

@@ -1,19 +1,15 @@
-//! `chatcodes list` and `chatcodes search`: browsing the catalogue.
+//! `chatcodes search`: ranked search over names, descriptions, remedies and
+//! causes.
 
-use std::io::{self, Write};
+use std::io::Write;
 
 use chatcodes::Explanation;
 
-use super::outcome::{CliError, Done};
-use super::output;
-use super::records::Filter;
-use super::text::Style;
-
-#[derive(Debug, clap::Args)]
-pub struct ListArgs {
-    #[command(flatten)]
-    filter: Filter,
-}
+use crate::list::{matched, write_line};
+use crate::outcome::{CliError, Done};
+use crate::output;
+use crate::records::Filter;
+use crate::text::Style;
 
 #[derive(Debug, clap::Args)]
 pub struct SearchArgs {
@@ -25,40 +21,6 @@ pub struct SearchArgs {
     limit: usize,
     #[command(flatten)]
     filter: Filter,
-}
-
-fn write_line(out: &mut impl Write, style: &Style, e: &Explanation) -> io::Result<()> {
-    let code = format!("{:>14}", e.codes().to_string());
-    let name = e.name().map(|n| format!(" {n}")).unwrap_or_default();
-    writeln!(
-        out,
-        "{} {:<17} {:<18}{}  {}",
-        style.bold(&code),
-        e.namespace().to_string(),
-        e.retryability().to_string(),
-        name,
-        e.description()
-    )
-}
-
-pub fn list(args: &ListArgs) -> Result<Done, CliError> {
-    let style = Style::for_stdout();
-    let mut out = output::stdout()?;
-    let mut n = 0;
-    for e in args.filter.entries() {
-        write_line(&mut out, &style, e)?;
-        n += 1;
-    }
-    out.flush()?;
-    Ok(matched(n)?)
-}
-
-/// `Failure`, with a word on stderr, when nothing matched.
-fn matched(n: usize) -> io::Result<Done> {
-    if n == 0 {
-        output::note(format_args!("chatcodes: nothing matched"))?;
-    }
-    Ok(Done::from_ok(n > 0))
 }
 
 /// Lower-case words of at least two characters.

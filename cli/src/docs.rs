@@ -3,8 +3,6 @@
 //! site, one Markdown page per entry, or a user's own template. Every one of
 //! them renders the same [`Context`].
 
-mod context;
-
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -14,31 +12,22 @@ use minijinja::syntax::SyntaxConfig;
 use minijinja::value::Serde;
 use minijinja::{Environment, UndefinedBehavior, Value, context};
 
-pub use context::Context;
+pub use crate::docs_context::Context;
 
-use super::outcome::{CliError, Done};
+use crate::outcome::{CliError, Done};
 
 /// The built-in templates, by name. A name's extension picks the escaping
 /// (`.html` escapes HTML), as it does for a user's template.
 const BUILTIN: &[(&str, &str)] = &[
     (
         "reference.md.j2",
-        include_str!("../../../templates/reference.md.j2"),
+        include_str!("../templates/reference.md.j2"),
     ),
-    (
-        "entry.md.j2",
-        include_str!("../../../templates/entry.md.j2"),
-    ),
-    (
-        "index.md.j2",
-        include_str!("../../../templates/index.md.j2"),
-    ),
-    (
-        "site.html.j2",
-        include_str!("../../../templates/site.html.j2"),
-    ),
-    ("site.css", include_str!("../../../templates/site.css")),
-    ("site.js", include_str!("../../../templates/site.js")),
+    ("entry.md.j2", include_str!("../templates/entry.md.j2")),
+    ("index.md.j2", include_str!("../templates/index.md.j2")),
+    ("site.html.j2", include_str!("../templates/site.html.j2")),
+    ("site.css", include_str!("../templates/site.css")),
+    ("site.js", include_str!("../templates/site.js")),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -164,7 +153,7 @@ pub fn run(args: &Args) -> Result<Done, CliError> {
         .map_err(template_error)?;
     match (&args.out, args.format, &user) {
         (None, _, _) => {
-            let mut out = crate::cli::output::stdout()?;
+            let mut out = crate::output::stdout()?;
             out.write_all(text.as_bytes())?;
             out.flush()?;
         }

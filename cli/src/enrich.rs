@@ -5,7 +5,7 @@ use std::io;
 use chatcodes::Namespace;
 use chatcodes::enrich::{DEFAULT_API_FIELD, Enricher};
 
-use super::outcome::{CliError, Done};
+use crate::outcome::{CliError, Done};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -16,7 +16,7 @@ pub struct Args {
     #[arg(long = "field", value_name = "PATH")]
     fields: Vec<String>,
     /// How a bare number is read (default: tencent_server, the REST codes).
-    #[arg(long, short, value_parser = super::namespace_parser())]
+    #[arg(long, short, value_parser = crate::namespace_parser())]
     namespace: Option<Namespace>,
     /// The REST API of lines that do not name one (e.g. v4/sns/friend_add),
     /// for its own wording.
@@ -45,8 +45,8 @@ fn enricher(args: &Args) -> Result<Enricher, Box<dyn std::error::Error + Send + 
 
 pub fn run(args: &Args) -> Result<Done, CliError> {
     let mut enricher = enricher(args).map_err(|e| CliError::Usage(e.to_string()))?;
-    let out = super::output::stdout_file()?;
+    let out = crate::output::stdout_file()?;
     let summary = enricher.stream(io::stdin().lock(), out)?;
-    super::output::note(format_args!("chatcodes enrich: {summary}"))?;
+    crate::output::note(format_args!("chatcodes enrich: {summary}"))?;
     Ok(Done::Success)
 }

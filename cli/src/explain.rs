@@ -6,10 +6,10 @@ use chatcodes::{
     CodeQuery, Explanation, Namespace, Record, explain_all, explain_for_api, explain_in,
 };
 
-use super::Format;
-use super::outcome::{CliError, Done};
-use super::output::{self, note};
-use super::text::{Style, write_explanation};
+use crate::Format;
+use crate::outcome::{CliError, Done};
+use crate::output::{self, note};
+use crate::text::{Style, write_explanation};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -21,7 +21,7 @@ pub struct Args {
     )]
     codes: Vec<String>,
     /// Only this namespace.
-    #[arg(long, short, value_parser = super::namespace_parser())]
+    #[arg(long, short, value_parser = crate::namespace_parser())]
     namespace: Option<Namespace>,
     /// The REST API that returned the code (v4/sns/friend_add, sns/friend_add or
     /// the request URL), to get its own wording.

@@ -6,8 +6,8 @@ use chatcodes::enrich::RECORD_FIELDS;
 use chatcodes::{Codes, Record, explain, explain_in};
 use clap::ValueEnum;
 
-use super::outcome::{CliError, Done};
-use super::records::{Filter, cell, fields};
+use crate::outcome::{CliError, Done};
+use crate::records::{Filter, cell, fields};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
@@ -61,7 +61,7 @@ pub fn run(args: &Args) -> Result<Done, CliError> {
     let pipeline = matches!(args.format, ExportFormat::SyslogNg | ExportFormat::Rsyslog);
     let keyed_by_code_only = args.dictionary || pipeline || !columns.contains(&"namespace");
     let rows = records(&args.filter, keyed_by_code_only);
-    let mut out = super::output::stdout()?;
+    let mut out = crate::output::stdout()?;
     match args.format {
         _ if args.dictionary => write_dictionary(&mut out, args.format, &rows)?,
         ExportFormat::Csv => write_csv(&mut out, &columns, &rows)?,

@@ -65,7 +65,7 @@ pub fn exit(command: &str, result: Result<Done, CliError>) -> ExitCode {
         Err(CliError::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
             // Best effort: when standard error itself fails, the status says it.
-            let _ = super::output::note(format_args!("{command}: {e}"));
+            let _ = crate::output::note(format_args!("{command}: {e}"));
             ExitCode::from(2)
         }
     }

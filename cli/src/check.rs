@@ -9,8 +9,8 @@ use std::path::PathBuf;
 use chatcodes::{Outcome, OutcomeKind, Response, Vendor};
 use serde::Serialize;
 
-use super::outcome::{CliError, Done};
-use super::text::{Style, heading, write_fields};
+use crate::outcome::{CliError, Done};
+use crate::text::{Style, heading, write_fields};
 
 /// The largest body read; anything longer is refused rather than buffered.
 const MAX_RESPONSE: u64 = 256 * 1024 * 1024;
@@ -101,7 +101,7 @@ pub fn run(args: &Args) -> Result<Done, CliError> {
         .parse(&body)
         .map_err(|e| CliError::Input(e.to_string()))?;
     drop(body);
-    let mut out = super::output::stdout()?;
+    let mut out = crate::output::stdout()?;
     let style = Style::for_stdout();
     let written = write_report(&response, args.format, &style, args.all_items, &mut out)
         .and_then(|()| out.flush());

@@ -10,7 +10,7 @@ pub struct Filter {
     #[arg(long)]
     pub vendor: Option<Vendor>,
     /// Only this namespace.
-    #[arg(long, short, value_parser = super::namespace_parser())]
+    #[arg(long, short, value_parser = crate::namespace_parser())]
     pub namespace: Option<Namespace>,
     /// Only this category, e.g. relationship_chain, account, http_status.
     #[arg(long, short)]

@@ -1,0 +1,157 @@
+//! [`Outcome`]: one outcome of a response that is not a plain success, the
+//! item it concerns and where it was reported.
+
+use std::fmt;
+
+use crate::error::ChatError;
+use crate::explanation::Explanation;
+
+/// The item an outcome concerns: which member named it, and its name.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Item {
+    /// The member that names the item, e.g. `To_Account`, `GroupId`, `MsgSeq`.
+    pub field: &'static str,
+    /// The item's name, e.g. `id5`.
+    pub id: String,
+}
+
+impl fmt::Display for Item {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.field, self.id)
+    }
+}
+
+/// Where an outcome was reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OutcomeKind {
+    /// The request as a whole (`ErrorCode`, `ActionStatus`, Nexconn's `code`).
+    Request,
+    /// An element of an item array with a non-zero code.
+    ItemCode,
+    /// An element of an item array whose status means it failed
+    /// (`MemberList[].Result` 0); there is no code.
+    ItemStatus,
+    /// A name in a list of failed items (`Fail_Account`) that no item array
+    /// explains; there is no code.
+    FailList,
+    /// A message the service dropped although the call succeeded
+    /// (`MsgDropReason`).
+    Dropped,
+}
+
+impl OutcomeKind {
+    /// Every kind, in report order.
+    pub const ALL: &'static [OutcomeKind] = &[
+        OutcomeKind::Request,
+        OutcomeKind::ItemCode,
+        OutcomeKind::ItemStatus,
+        OutcomeKind::FailList,
+        OutcomeKind::Dropped,
+    ];
+}
+
+/// One outcome that is not a plain success: a failure, or a state such as
+/// 30539 (a friend request now pending) that is not one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    pub(super) kind: OutcomeKind,
+    pub(super) array: Option<&'static str>,
+    pub(super) item: Option<Item>,
+    pub(super) code: Option<i64>,
+    pub(super) status: Option<i64>,
+    pub(super) explanation: Option<&'static Explanation>,
+    pub(super) message: String,
+    pub(super) failure: bool,
+}
+
+impl Outcome {
+    /// Where it was reported.
+    pub fn kind(&self) -> OutcomeKind {
+        self.kind
+    }
+
+    /// The array or list it was found in (`ResultItem`, `Fail_Account`);
+    /// `None` for the request and dropped messages.
+    pub fn array(&self) -> Option<&'static str> {
+        self.array
+    }
+
+    /// The item it concerns; `None` for the request as a whole.
+    pub fn item(&self) -> Option<&Item> {
+        self.item.as_ref()
+    }
+
+    /// The code; `None` where the service gave none (failed-item lists,
+    /// statuses, dropped messages, a `FAIL` without `ErrorCode`).
+    pub fn code(&self) -> Option<i64> {
+        self.code
+    }
+
+    /// The status value, for [`OutcomeKind::ItemStatus`].
+    pub fn status(&self) -> Option<i64> {
+        self.status
+    }
+
+    /// The catalogue's explanation of the code, in the API's own wording
+    /// where it has one; `None` without a code or for an unknown code.
+    pub fn explanation(&self) -> Option<&'static Explanation> {
+        self.explanation
+    }
+
+    /// What the service said (`ResultInfo`, `ErrorInfo`, `errorMessage`,
+    /// the `MsgDropReason`); may be empty.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// Whether this is a failure: everything but a `not_a_failure` code
+    /// (30539). An unknown code counts as a failure.
+    pub fn is_failure(&self) -> bool {
+        self.failure
+    }
+
+    /// The outcome as a [`ChatError`], when it has a code.
+    pub fn to_error(&self) -> Option<ChatError> {
+        let code = self.code?;
+        Some(ChatError::with_explanation(
+            code,
+            self.explanation,
+            self.message.clone(),
+        ))
+    }
+}
+
+impl fmt::Display for Outcome {
+    /// `To_Account id5: 30006 ...explanation... (service said: ...)`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.item {
+            Some(item) => write!(f, "{item}: ")?,
+            None => write!(f, "the request: ")?,
+        }
+        match (self.kind, self.code, self.explanation) {
+            (_, Some(_), Some(e)) => write!(f, "{e}")?,
+            (_, Some(code), None) => write!(f, "{code} (code not in the chatcodes catalogue)")?,
+            (OutcomeKind::ItemStatus, _, _) => write!(
+                f,
+                "failed ({} {})",
+                self.array.unwrap_or("status"),
+                self.status.unwrap_or_default()
+            )?,
+            (OutcomeKind::FailList, _, _) => write!(
+                f,
+                "listed in {} as failed, without a code",
+                self.array.unwrap_or("a failed list")
+            )?,
+            (OutcomeKind::Dropped, _, _) => write!(f, "message dropped")?,
+            _ => write!(f, "failed without an error code")?,
+        }
+        let message = self.message.trim();
+        if !message.is_empty() {
+            write!(f, " (service said: {message})")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Outcome {}
