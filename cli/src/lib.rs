@@ -12,6 +12,7 @@ mod export;
 mod list;
 mod outcome;
 mod output;
+pub use output::standard_descriptor_closed;
 mod records;
 mod search;
 pub mod text;

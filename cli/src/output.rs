@@ -3,43 +3,42 @@
 //!
 //! `println!`/`eprintln!` panic when a write fails (`2>/dev/full`), and a
 //! descriptor the shell closed (`>&-`) reaches a Rust program as `/dev/null`:
-//! the standard library reopens closed standard descriptors on `/dev/null`,
-//! read-write, before `main`, so every write "succeeds". The command writes
-//! through a duplicate of each descriptor instead, and takes a read-write
-//! `/dev/null` on standard output or standard error for what it almost always
-//! is, a closed descriptor (a shell's `>/dev/null` opens it write-only): an
-//! error when it is opened, and a failing write an error when it happens.
+//! the standard library reopens closed standard descriptors on `/dev/null`
+//! before `main`, so every write "succeeds". The command writes through a
+//! duplicate of each descriptor instead, so that a failing write is an error,
+//! and the binary notes which standard descriptors were closed before the
+//! runtime reopened them ([`standard_descriptor_closed`], called from a
+//! constructor in `main.rs`): writing to one of those is an error too.
 
 use std::fmt;
 use std::fs::File;
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::os::fd::{AsFd, BorrowedFd};
-use std::os::unix::fs::{FileTypeExt, MetadataExt};
+use std::sync::atomic::{AtomicU8, Ordering};
 
-fn duplicate(fd: BorrowedFd<'_>, what: &str) -> io::Result<File> {
-    let failed = |e: io::Error| io::Error::new(e.kind(), format!("cannot write to {what}: {e}"));
-    let file = fd.try_clone_to_owned().map(File::from).map_err(failed)?;
-    if is_reopened_closed(&file) {
-        return Err(failed(io::Error::from_raw_os_error(9))); // EBADF
+/// Bit `fd` set: standard descriptor `fd` was closed when the process started.
+static CLOSED: AtomicU8 = AtomicU8::new(0);
+
+/// Notes that standard descriptor `fd` (0, 1 or 2) was closed when the
+/// process started. The binary calls it before the runtime reopens closed
+/// descriptors on `/dev/null`; nothing else needs to.
+pub fn standard_descriptor_closed(fd: i32) {
+    if let Ok(fd @ 0..=2) = u8::try_from(fd) {
+        CLOSED.fetch_or(1 << fd, Ordering::Relaxed);
     }
-    Ok(file)
 }
 
-/// Whether `file` is `/dev/null` opened for reading too: the standard
-/// library's stand-in for a standard descriptor that was closed.
-fn is_reopened_closed(file: &File) -> bool {
-    let (Ok(ours), Ok(null)) = (file.metadata(), std::fs::metadata("/dev/null")) else {
-        return false;
-    };
-    // A zero-length read fails on a descriptor opened write-only.
-    ours.file_type().is_char_device() && ours.rdev() == null.rdev() && { file }
-        .read(&mut [])
-        .is_ok()
+fn duplicate(fd: BorrowedFd<'_>, number: u8, what: &str) -> io::Result<File> {
+    let failed = |e: io::Error| io::Error::new(e.kind(), format!("cannot write to {what}: {e}"));
+    if CLOSED.load(Ordering::Relaxed) & (1 << number) != 0 {
+        return Err(failed(io::Error::from_raw_os_error(9))); // EBADF
+    }
+    fd.try_clone_to_owned().map(File::from).map_err(failed)
 }
 
 /// Standard output, unbuffered; an error if the descriptor is closed.
 pub fn stdout_file() -> io::Result<File> {
-    duplicate(io::stdout().as_fd(), "standard output")
+    duplicate(io::stdout().as_fd(), 1, "standard output")
 }
 
 /// Standard output, buffered; an error if the descriptor is closed.
@@ -51,7 +50,7 @@ pub fn stdout() -> io::Result<io::BufWriter<File>> {
 /// fails.
 pub fn note(line: fmt::Arguments<'_>) -> io::Result<()> {
     let stderr = io::stderr();
-    let mut file = duplicate(stderr.as_fd(), "standard error")?;
+    let mut file = duplicate(stderr.as_fd(), 2, "standard error")?;
     let mut text = line.to_string();
     text.push('\n');
     file.write_all(text.as_bytes())

@@ -374,3 +374,21 @@ fn errors_about_standard_input_name_it() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("cannot read /nonexistent/body.json"), "{err}");
 }
+
+#[test]
+fn a_read_write_dev_null_is_not_a_closed_descriptor() {
+    // Stdio::null(), like Python's subprocess.DEVNULL, opens /dev/null read-write.
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    for args in [&["enrich"][..], &["explain", "70001"]] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_chatcodes"))
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(LOG).unwrap();
+        assert!(child.wait().unwrap().success(), "{args:?}");
+    }
+}
