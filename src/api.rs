@@ -27,6 +27,46 @@ pub struct Api {
     pub(crate) rows: Option<&'static PerfectMap<i64, u16>>,
     pub(crate) shape: Option<&'static Shape>,
     pub(crate) renamed_from: &'static [&'static str],
+    pub(crate) repeat: Repeat,
+}
+
+/// Whether repeating the same request can do its work twice: send a message
+/// twice, import it twice, add a counter twice. From each API's page.
+///
+/// ```
+/// use chatcodes::{Api, Repeat};
+/// let send = Api::find("v4/openim/sendmsg").unwrap().repeat();
+/// assert!(!send.is_safe());
+/// assert!(send.how().unwrap().contains("MsgRandom"));
+/// assert_eq!(Api::find("v4/sns/friend_delete").unwrap().repeat(), Repeat::Safe);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Repeat {
+    /// It cannot: queries, deletes, sets to a given value, imports keyed by
+    /// an ID the service refuses twice.
+    Safe,
+    /// It can, unless the request carries the field the service
+    /// de-duplicates on: how to resend safely.
+    SafeWith(&'static str),
+    /// It can, and the API has no way to make a resend safe: what happens.
+    Unsafe(&'static str),
+}
+
+impl Repeat {
+    /// Whether the same request can be sent again without doing its work
+    /// twice, as it is.
+    pub const fn is_safe(self) -> bool {
+        matches!(self, Repeat::Safe)
+    }
+
+    /// How a resend is made safe, or what a resend does, when it is not safe.
+    pub const fn how(self) -> Option<&'static str> {
+        match self {
+            Repeat::Safe => None,
+            Repeat::SafeWith(how) | Repeat::Unsafe(how) => Some(how),
+        }
+    }
 }
 
 impl std::fmt::Debug for Api {
@@ -37,6 +77,7 @@ impl std::fmt::Debug for Api {
             .field("has_own_rows", &self.rows.is_some())
             .field("shape", &self.shape)
             .field("renamed_from", &self.renamed_from)
+            .field("repeat", &self.repeat)
             .finish()
     }
 }
@@ -65,6 +106,11 @@ impl Api {
     /// The namespace its codes are explained in ([`Namespace::TencentServer`]).
     pub fn namespace(&self) -> Namespace {
         self.namespace
+    }
+
+    /// Whether repeating the same request can do its work twice.
+    pub fn repeat(&self) -> Repeat {
+        self.repeat
     }
 
     /// The names older documentation pages give the API

@@ -161,6 +161,7 @@ pub struct Explanation {
     pub(crate) retry_after_ms: Option<u32>,
     pub(crate) retry_after_by_operation: &'static [(Operation, u32)],
     pub(crate) remedy: &'static str,
+    pub(crate) already_done: Option<&'static str>,
     pub(crate) note: Option<&'static str>,
     pub(crate) causes: &'static [&'static str],
     /// (index into `causes`, markers that must all occur in a message).
@@ -314,6 +315,23 @@ impl Explanation {
     /// ```
     pub const fn aliases(&self) -> &'static [&'static str] {
         self.aliases
+    }
+
+    /// On a REST API whose row says so, the code means that what the request
+    /// wanted already holds (`destroy_group` answering 10010: the group is
+    /// already gone): why. The service still reported a failure, so
+    /// [`is_failure`](Self::is_failure) stays `true`; a program that repeats
+    /// deletes and adds on purpose may treat it as done.
+    ///
+    /// ```
+    /// let e = chatcodes::explain_for_api("v4/group_open_http_svc/destroy_group", 10010).unwrap();
+    /// assert!(e.already_done().unwrap().contains("already gone"));
+    /// assert!(e.is_failure() && !e.retryability().may_retry_unchanged());
+    /// // In general, 10010 is only a failure.
+    /// assert!(chatcodes::explain(10010).unwrap().already_done().is_none());
+    /// ```
+    pub const fn already_done(&self) -> Option<&'static str> {
+        self.already_done
     }
 
     /// A fact beside the description, where the sources give one: what the

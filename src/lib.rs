@@ -75,7 +75,7 @@ mod response;
 mod retryability;
 mod tables;
 
-pub use api::{Api, Dropped, FailList, ItemArray, Shape};
+pub use api::{Api, Dropped, FailList, ItemArray, Repeat, Shape};
 pub use enums::{Category, Namespace, Retryability, Vendor};
 pub use error::ChatError;
 pub use explanation::{Codes, Document, Explanation, Source};

@@ -48,6 +48,8 @@ pub struct Record {
     pub retry_after_ms_by_operation: &'static [(Operation, u32)],
     /// What to do.
     pub remedy: &'static str,
+    /// On a REST API's row: the code means the goal already holds, and why.
+    pub already_done: Option<&'static str>,
     /// A fact beside the description (an older meaning of the number);
     /// written only where there is one.
     pub note: Option<&'static str>,
@@ -100,6 +102,9 @@ pub enum Field {
     RetryAfterMsByOperation,
     /// `remedy`.
     Remedy,
+    /// `already_done`: on this API the code means the goal already holds,
+    /// and why (written only where it does).
+    AlreadyDone,
     /// `note`: a fact beside the description (written only where there is one).
     Note,
     /// `causes`.
@@ -116,7 +121,7 @@ pub enum Field {
 
 impl Field {
     /// Every field, in record order.
-    pub const ALL: [Field; 17] = [
+    pub const ALL: [Field; 18] = [
         Field::Code,
         Field::Range,
         Field::Vendor,
@@ -128,6 +133,7 @@ impl Field {
         Field::RetryAfterMs,
         Field::RetryAfterMsByOperation,
         Field::Remedy,
+        Field::AlreadyDone,
         Field::Note,
         Field::Causes,
         Field::Source,
@@ -150,6 +156,7 @@ impl Field {
             Field::RetryAfterMs => "retry_after_ms",
             Field::RetryAfterMsByOperation => "retry_after_ms_by_operation",
             Field::Remedy => "remedy",
+            Field::AlreadyDone => "already_done",
             Field::Note => "note",
             Field::Causes => "causes",
             Field::Source => "source",
@@ -282,6 +289,11 @@ impl Record {
                 }
                 Field::RetryAfterMsByOperation => {}
                 Field::Remedy => m.serialize_entry(key, self.remedy)?,
+                Field::AlreadyDone => {
+                    if let Some(why) = self.already_done {
+                        m.serialize_entry(key, why)?;
+                    }
+                }
                 Field::Note => {
                     if let Some(note) = self.note {
                         m.serialize_entry(key, note)?;
@@ -359,6 +371,7 @@ impl Explanation {
             retry_after_ms: self.retry_after_ms,
             retry_after_ms_by_operation: self.retry_after_by_operation,
             remedy: self.remedy,
+            already_done: self.already_done,
             note: self.note,
             causes: self.causes,
             source: self.source,

@@ -12,7 +12,7 @@ pub(crate) use generated::{
 /// tables.
 #[allow(clippy::unreadable_literal, clippy::large_const_arrays)]
 mod generated {
-    use crate::api::{Api, Dropped, FailList, ItemArray, Shape};
+    use crate::api::{Api, Dropped, FailList, ItemArray, Repeat, Shape};
     use crate::enums::{Category, Namespace, Retryability};
     use crate::explanation::{Codes, Document, Explanation, Source};
     use crate::perfect::PerfectMap;

@@ -406,6 +406,7 @@ fn only_success_and_pending_states_are_not_failures() {
             (Namespace::TencentServer, 0),
             (Namespace::TencentServer, 30539),
             (Namespace::TencentSdk, 0),
+            (Namespace::TencentSdk, 90101), // ERR_SDK_HAD_INITIALIZED: already initialised
             (Namespace::NexconnHttp, 200),
             (Namespace::NexconnBusiness, 200),
             (Namespace::NexconnBusiness, 25424),

@@ -13,7 +13,7 @@ use toml::de::{DeTable, DeValue};
 
 use crate::fields::{Doc, Fields, Loader, integer};
 use crate::model::{
-    Api, ApiShape, Dropped, FailList, ItemArray, NamespaceDef, Outcome, OwnRows, Pages,
+    Api, ApiShape, Dropped, FailList, ItemArray, NamespaceDef, Outcome, OwnRows, Pages, Repeat,
 };
 
 /// The namespace of the REST APIs `responses.toml` lists.
@@ -79,6 +79,7 @@ pub(crate) fn load(
                     own: Some(rows),
                     shape: None,
                     renamed_from: Vec::new(),
+                    repeat: Repeat::Safe,
                 };
                 apis.insert(api.path.clone(), api);
             }
@@ -103,6 +104,7 @@ fn read_listing(
     f.allow(&["read"]);
     let plain = f.get("apis").map(|v| (v.span().start, v.get_ref()));
     let renamed = f.get("renamed").map(|v| (v.span().start, v.get_ref()));
+    let repeat = f.get("repeat").map(|v| (v.span().start, v.get_ref()));
     let shape_tables = f.tables("api");
     f.finish();
     let plain = plain.map_or_else(Vec::new, |(at, v)| spanned_strings(ctx, doc, at, v));
@@ -132,6 +134,7 @@ fn read_listing(
             own: None,
             shape,
             renamed_from: Vec::new(),
+            repeat: Repeat::Safe,
         };
         apis.insert(api.path.clone(), api);
     };
@@ -147,10 +150,69 @@ fn read_listing(
     if let Some((at, value)) = renamed {
         read_renamed(ctx, doc, at, value, apis);
     }
+    if let Some((at, value)) = repeat {
+        read_repeat(ctx, doc, at, value, apis);
+    }
     Pages {
         repository: repository.unwrap_or_default(),
         folder: folder.unwrap_or_default(),
         commit: commit.unwrap_or_default(),
+    }
+}
+
+/// `[repeat]`: the APIs that a repeated request can do twice, each with
+/// `repeat` (`unsafe` or `unsafe_unless`), `how` and `how_zh`.
+fn read_repeat(
+    ctx: &mut Loader,
+    doc: &Doc,
+    at: usize,
+    value: &DeValue<'_>,
+    apis: &mut BTreeMap<String, Api>,
+) {
+    let DeValue::Table(t) = value else {
+        let found = value.type_str();
+        ctx.problem(
+            &doc.rel,
+            Some(doc.line(at)),
+            None,
+            format!("`repeat` must be a table of APIs, found {found}"),
+        );
+        return;
+    };
+    for (path, entry) in t {
+        let path = path.get_ref().to_string();
+        let span = entry.span().start;
+        let DeValue::Table(entry) = entry.get_ref() else {
+            ctx.problem(
+                &doc.rel,
+                Some(doc.line(span)),
+                None,
+                format!("repeat {path}: must be a table with `repeat`, `how` and `how_zh`"),
+            );
+            continue;
+        };
+        let mut f = Fields::new(ctx, doc, entry, None, span);
+        let kind = f.one_of("repeat", &["unsafe", "unsafe_unless"]);
+        let how = f.text("how");
+        let how_zh = f.text("how_zh");
+        f.finish();
+        let (Some(kind), Some(how), Some(how_zh)) = (kind, how, how_zh) else {
+            continue;
+        };
+        let Some(api) = apis.get_mut(&path) else {
+            ctx.problem(
+                &doc.rel,
+                Some(doc.line(span)),
+                None,
+                format!("repeat {path}: not a listed API"),
+            );
+            continue;
+        };
+        api.repeat = if kind == "unsafe" {
+            Repeat::Unsafe { how, how_zh }
+        } else {
+            Repeat::UnsafeUnless { how, how_zh }
+        };
     }
 }
 

@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::fields::Loader;
-use crate::model::{Api, CategoryDef, Codes, DocumentDef, Entry, NamespaceDef, Source};
+use crate::model::{Api, CategoryDef, Codes, DocumentDef, Entry, NamespaceDef, Repeat, Source};
 
 /// Every `source` and `causes_source` names a document of `data/sources.toml`.
 pub(crate) fn check_sources(
@@ -145,14 +145,40 @@ pub(crate) fn check_chinese(
     }
     for api in apis.iter().filter_map(|a| a.own.as_ref()) {
         for row in &api.rows {
-            if let Some(text) = row.description_zh.as_deref().filter(|t| !chinese(t)) {
+            let texts = [
+                ("description_zh", &row.description_zh),
+                ("already_done_zh", &row.already_done_zh),
+            ];
+            for (field, text) in texts {
+                if let Some(text) = text.as_deref().filter(|t| !chinese(t)) {
+                    ctx.problem(
+                        &api.file,
+                        None,
+                        Some(row.code.to_string()),
+                        format!("{field} has no Chinese: {text:?}"),
+                    );
+                }
+            }
+            if row.already_done.is_some() != row.already_done_zh.is_some() {
                 ctx.problem(
                     &api.file,
                     None,
                     Some(row.code.to_string()),
-                    format!("description_zh has no Chinese: {text:?}"),
+                    "already_done and already_done_zh come together".into(),
                 );
             }
+        }
+    }
+    for api in apis {
+        if let Repeat::Unsafe { how_zh, .. } | Repeat::UnsafeUnless { how_zh, .. } = &api.repeat
+            && !chinese(how_zh)
+        {
+            ctx.problem(
+                "data/tencent/responses.toml",
+                None,
+                None,
+                format!("repeat {}: how_zh has no Chinese: {how_zh:?}", api.path),
+            );
         }
     }
 }

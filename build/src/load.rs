@@ -228,6 +228,8 @@ impl Loader {
             f.allow(&["code"]);
             let description = f.optional_text("description");
             let description_zh = f.optional_text("description_zh");
+            let already_done = f.optional_text("already_done");
+            let already_done_zh = f.optional_text("already_done_zh");
             f.finish();
             let Some(code) = code else {
                 continue;
@@ -249,6 +251,8 @@ impl Loader {
                     code,
                     description,
                     description_zh,
+                    already_done,
+                    already_done_zh,
                     base,
                 }),
                 None => self.problem(

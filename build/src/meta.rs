@@ -206,6 +206,7 @@ impl Loader {
             let summary = f.text("summary");
             let definition = f.text("definition");
             let delays = f.optional_bool("delays");
+            let retries = f.optional_bool("retries");
             f.finish();
             let line = doc.line(span);
             let (Some(id), Some(title), Some(summary), Some(definition)) =
@@ -237,6 +238,7 @@ impl Loader {
                 summary,
                 definition,
                 delays,
+                retries,
             });
         }
         let mut rules: Vec<usize> = classes.iter().map(|c| c.rule).collect();

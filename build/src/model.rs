@@ -17,6 +17,9 @@ pub struct RetryClass {
     pub definition: String,
     /// Whether its entries may carry `retry_after_ms`.
     pub delays: bool,
+    /// Whether a program resends the same request for it (transient,
+    /// throttled): on an API that is not safe to repeat, its remedy says so.
+    pub retries: bool,
 }
 
 /// One mistake in the data, located as precisely as the data allows.
@@ -184,6 +187,10 @@ pub struct ApiRow {
     pub description: Option<String>,
     /// The API's own wording in Chinese, where the data gives it.
     pub description_zh: Option<String>,
+    /// On this API the code means the operation's goal already holds (the
+    /// group to destroy is gone): why, in English and Chinese.
+    pub already_done: Option<String>,
+    pub already_done_zh: Option<String>,
     /// Index into [`Catalog::entries`] of the namespace entry it refines.
     pub base: usize,
 }
@@ -259,6 +266,21 @@ pub struct Api {
     pub shape: Option<ApiShape>,
     /// Older names of the API, sorted.
     pub renamed_from: Vec<String>,
+    pub repeat: Repeat,
+}
+
+/// Whether repeating the same request can do its work twice (`[repeat]` in
+/// `responses.toml`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Repeat {
+    /// It cannot: queries, deletes, sets, imports keyed by an ID.
+    #[default]
+    Safe,
+    /// It can, and the API has no way to make a resend safe: what happens.
+    Unsafe { how: String, how_zh: String },
+    /// It can, unless the request carries a field the service de-duplicates
+    /// on: how to resend safely.
+    UnsafeUnless { how: String, how_zh: String },
 }
 
 /// Where the REST API pages that `responses.toml` was read from are.

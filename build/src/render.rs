@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use crate::model::{Catalog, Codes, Entry, Source, pascal_case};
+use crate::model::{Catalog, Codes, Entry, Repeat, Source, pascal_case};
 use crate::render_tables::{own_rows, render_apis, render_maps};
 
 /// The hashes of the perfect-hash tables. The library computes the same ones
@@ -342,43 +342,69 @@ fn render_entries(catalog: &Catalog, out: &mut String) {
     let mut index = 0;
     for e in &catalog.entries {
         let _ = writeln!(out, "    // {}:{}", e.file, e.line);
-        write_entry(catalog, out, index, e, &e.description, &e.source, None);
+        let row = Row {
+            description: &e.description,
+            source: &e.source,
+            remedy: e.remedy.clone(),
+            api: None,
+            already_done: None,
+        };
+        write_entry(catalog, out, index, e, &row);
         index += 1;
     }
-    for api in own {
-        for row in &api.rows {
+    for own in own {
+        let repeat = catalog
+            .apis
+            .iter()
+            .find(|a| a.path == own.api)
+            .map(|a| &a.repeat);
+        for row in &own.rows {
             let base = &catalog.entries[row.base];
             // A row without wording of its own keeps the general entry's
             // wording and source: the API only documents the code.
             let (description, source) = match &row.description {
-                Some(own) => (own, &api.source),
+                Some(text) => (text, &own.source),
                 None => (&base.description, &base.source),
             };
-            let _ = writeln!(out, "    // {}, code {}", api.file, row.code);
-            write_entry(
-                catalog,
-                out,
-                index,
-                base,
+            // A retry on an API that a repeated request can do twice says so.
+            let retries = catalog
+                .retry_classes
+                .iter()
+                .any(|c| c.id == base.retryability && c.retries);
+            let remedy = match repeat {
+                Some(Repeat::Unsafe { how, .. } | Repeat::UnsafeUnless { how, .. }) if retries => {
+                    format!("{} This API is not safe to repeat: {how}", base.remedy)
+                }
+                _ => base.remedy.clone(),
+            };
+            let _ = writeln!(out, "    // {}, code {}", own.file, row.code);
+            let row = Row {
                 description,
                 source,
-                Some(&api.api),
-            );
+                remedy,
+                api: Some(&own.api),
+                already_done: row.already_done.as_deref(),
+            };
+            write_entry(catalog, out, index, base, &row);
             index += 1;
         }
     }
     out.push_str("];\n\n");
 }
 
-fn write_entry(
-    catalog: &Catalog,
-    out: &mut String,
-    index: usize,
-    e: &Entry,
-    description: &str,
-    source: &Source,
-    api: Option<&str>,
-) {
+/// What an entry of the table says beyond its base entry: its own wording,
+/// source and remedy, and, for an API's row, the API and whether the code
+/// means the goal already holds.
+struct Row<'a> {
+    description: &'a str,
+    source: &'a Source,
+    remedy: String,
+    api: Option<&'a str>,
+    already_done: Option<&'a str>,
+}
+
+fn write_entry(catalog: &Catalog, out: &mut String, index: usize, e: &Entry, row: &Row<'_>) {
+    let (description, source, api) = (row.description, row.source, row.api);
     let codes = match e.codes {
         Codes::Exact(c) => format!("Codes::Exact({c})"),
         Codes::Range(a, b) => format!("Codes::Range {{ first: {a}, last: {b} }}"),
@@ -410,6 +436,7 @@ fn write_entry(
         retry_after_ms: {retry_after_ms},
         retry_after_by_operation: &[{delays}],
         remedy: {remedy:?},
+        already_done: {already_done},
         note: {note},
         causes: &[{causes}],
         cause_hints: &[{hints}],
@@ -428,7 +455,8 @@ fn write_entry(
             .retry_after_ms
             .map_or("None".into(), |ms| format!("Some({ms})")),
         delays = delays.join(", "),
-        remedy = e.remedy,
+        remedy = row.remedy,
+        already_done = option_str(row.already_done),
         note = option_str(e.note.as_deref()),
         causes = causes.join(", "),
         hints = hints.join(", "),

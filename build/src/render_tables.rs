@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use crate::model::{Api, Catalog, Codes, Dropped, FailList, ItemArray, Outcome, OwnRows};
+use crate::model::{Api, Catalog, Codes, Dropped, FailList, ItemArray, Outcome, OwnRows, Repeat};
 use crate::render::{Hashes, exact_codes, upper_names};
 
 /// Writes a `PerfectMap` static: a PTRHash table built by phf's generator
@@ -155,7 +155,7 @@ pub(crate) fn render_apis(catalog: &Catalog, out: &mut String) {
         let _ = writeln!(
             out,
             "    // {}\n    Api {{\n        path: {:?},\n        namespace: Namespace::{},\n        \
-             rows: {},\n        shape: {},\n        renamed_from: &{:?},\n    }},",
+             rows: {},\n        shape: {},\n        renamed_from: &{:?},\n        repeat: {},\n    }},",
             from.join(", "),
             api.path,
             crate::pascal_case(&catalog.namespaces[api.namespace].id()),
@@ -170,6 +170,11 @@ pub(crate) fn render_apis(catalog: &Catalog, out: &mut String) {
                 "None".into()
             },
             api.renamed_from,
+            match &api.repeat {
+                Repeat::Safe => "Repeat::Safe".to_string(),
+                Repeat::Unsafe { how, .. } => format!("Repeat::Unsafe({how:?})"),
+                Repeat::UnsafeUnless { how, .. } => format!("Repeat::SafeWith({how:?})"),
+            },
         );
     }
     out.push_str("];\n\n");

@@ -55,6 +55,11 @@ pub struct Args {
     /// In text, name every item of each group, not only the first few.
     #[arg(long)]
     all_items: bool,
+    /// Exit 0 when every failure means the operation's goal already holds on
+    /// this API (destroy_group answering "group does not exist"), for scripts
+    /// that repeat deletes and adds on purpose. Needs --api.
+    #[arg(long, requires = "api")]
+    already_done_ok: bool,
 }
 
 /// Reads the whole body, refusing one larger than [`MAX_RESPONSE`].
@@ -103,30 +108,49 @@ pub fn run(args: &Args) -> Result<Done, CliError> {
     drop(body);
     let mut out = crate::output::stdout()?;
     let style = Style::for_stdout();
-    let written = write_report(&response, args.format, &style, args.all_items, &mut out)
-        .and_then(|()| out.flush());
+    let options = ReportOptions {
+        all_items: args.all_items,
+        already_done_ok: args.already_done_ok,
+    };
+    let written =
+        write_report(&response, args.format, &style, options, &mut out).and_then(|()| out.flush());
     match written {
         // The verdict stands even when the reader stopped early (`| head`).
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e.into()),
-        _ => Ok(Done::from_ok(response.is_success())),
+        _ => Ok(verdict(&response, args.already_done_ok)),
     }
 }
 
-/// Writes the report on `response` in `format`. Its verdict is the one the
-/// exit status gives: [`Done::from_ok`] of [`Response::is_success`].
+/// The exit status's verdict: success when nothing failed, or, with
+/// `already_done_ok`, when every failure means the goal already holds.
+pub fn verdict(response: &Response, already_done_ok: bool) -> Done {
+    Done::from_ok(response.is_success() || (already_done_ok && response.is_done()))
+}
+
+/// Writes the report on `response` in `format`. Its verdict counts the same
+/// failures [`verdict`] decides the exit status by.
 pub fn write_report(
     response: &Response,
     format: CheckFormat,
     style: &Style,
-    all_items: bool,
+    options: ReportOptions,
     out: &mut impl Write,
 ) -> io::Result<()> {
-    let report = Report::new(response);
+    let report = Report::new(response, options.already_done_ok);
     match format {
-        CheckFormat::Text => report.text(out, style, all_items),
+        CheckFormat::Text => report.text(out, style, options.all_items),
         CheckFormat::Json => report.json(out),
         CheckFormat::Ndjson => report.ndjson(out),
     }
+}
+
+/// How a report is written.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ReportOptions {
+    /// Name every item of each group in text, not only the first few.
+    pub all_items: bool,
+    /// Failures that mean the goal already holds make the verdict OK.
+    pub already_done_ok: bool,
 }
 
 /// Outcomes that read the same: one code (or one status, list or kind of
@@ -161,10 +185,12 @@ struct Report<'r> {
     response: &'r Response,
     groups: Vec<Group<'r>>,
     failed: usize,
+    /// The exit status's verdict.
+    done: Done,
 }
 
 impl<'r> Report<'r> {
-    fn new(response: &'r Response) -> Self {
+    fn new(response: &'r Response, already_done_ok: bool) -> Self {
         let mut index: HashMap<GroupKey, usize> = HashMap::new();
         let mut groups: Vec<Group<'r>> = Vec::new();
         for o in response.outcomes() {
@@ -180,27 +206,44 @@ impl<'r> Report<'r> {
             response,
             groups,
             failed: response.failures().count(),
+            done: verdict(response, already_done_ok),
         }
     }
 
+    /// `ok`, `already_done` (every failure means the goal already holds) or
+    /// `failed`.
     fn verdict(&self) -> &'static str {
-        if self.failed > 0 { "failed" } else { "ok" }
+        if self.failed == 0 {
+            "ok"
+        } else if self.response.is_done() {
+            "already_done"
+        } else {
+            "failed"
+        }
     }
 
     /// The verdict line's judgment, counted from the failures the exit status
     /// is decided by: what failed, by where it was reported. Every failure is
     /// in exactly one count, so "nothing failed" is only ever said with exit 0.
     fn headline(&self) -> String {
-        let (mut request, mut items, mut dropped) = (false, 0, 0);
+        let (mut request, mut items, mut dropped, mut done) = (false, 0, 0, 0);
         for o in self.response.failures() {
-            match (o.kind(), o.item()) {
+            match (o.kind(), o.is_already_done()) {
+                (_, true) => done += 1,
                 (OutcomeKind::Request, _) => request = true,
                 (OutcomeKind::Dropped, _) => dropped += 1,
                 (_, _) => items += 1,
             }
         }
-        debug_assert_eq!(usize::from(request) + items + dropped, self.failed);
+        debug_assert_eq!(usize::from(request) + items + dropped + done, self.failed);
         let mut parts = Vec::new();
+        if done > 0 {
+            // The service said it failed, but what was asked for holds.
+            parts.push(format!(
+                "{} already done (the goal already holds)",
+                thousands(done)
+            ));
+        }
         if request {
             parts.push("the request failed".to_string());
         }
@@ -218,7 +261,10 @@ impl<'r> Report<'r> {
 
     fn text(&self, out: &mut impl Write, style: &Style, all_items: bool) -> io::Result<()> {
         let r = self.response;
-        let headline = if self.failed > 0 { "FAILED" } else { "OK" };
+        let headline = match self.done {
+            Done::Success => "OK",
+            Done::Failure => "FAILED",
+        };
         write!(out, "{}: {}", style.bold(headline), self.headline())?;
         if r.item_count() > 0 {
             write!(out, " ({} item result(s) read)", thousands(r.item_count()))?;
@@ -240,6 +286,10 @@ impl<'r> Report<'r> {
             write!(out, ", RequestId {id}")?;
         }
         writeln!(out)?;
+        if let Some(how) = r.api().and_then(|api| api.repeat().how()) {
+            let label = style.dim(&format!("  {:<14}", "repeat"));
+            writeln!(out, "{label}not safe to repeat as it is: {how}")?;
+        }
         for group in &self.groups {
             writeln!(out)?;
             self.text_group(out, style, group, all_items)?;
@@ -283,10 +333,13 @@ impl<'r> Report<'r> {
             ),
             (_, None) => format!("message dropped: {} message(s)", thousands(count)),
         };
-        let state = if first.is_failure() {
-            ""
-        } else {
-            " (not a failure)"
+        let state = match (
+            first.is_failure(),
+            first.explanation().and_then(|e| e.already_done()),
+        ) {
+            (false, _) => " (not a failure)".to_string(),
+            (true, Some(why)) if first.is_already_done() => format!(" (already done: {why})"),
+            _ => String::new(),
         };
         writeln!(out, "{}{state}", style.bold(&what))?;
         let label = |text: &str| style.dim(&format!("  {text:<14}"));
@@ -345,6 +398,8 @@ impl<'r> Report<'r> {
             request_id: r.request_id(),
             items: r.item_count(),
             failed: self.failed,
+            already_done: r.failures().filter(|o| o.is_already_done()).count(),
+            repeat: r.api().map(|api| RepeatRecord::of(api.repeat())),
             outcomes: r
                 .outcomes()
                 .iter()
@@ -412,6 +467,12 @@ struct JsonReport<'r> {
     request_id: Option<&'r str>,
     items: usize,
     failed: usize,
+    /// How many failures mean the goal already holds.
+    already_done: usize,
+    /// Whether the API can do its work twice when the request is repeated,
+    /// and how to resend safely (`null` without an API).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    repeat: Option<RepeatRecord>,
     outcomes: Vec<OutcomeRecord<'r>>,
     /// The explanation of each code, keyed by the code.
     explanations: serde_json::Map<String, serde_json::Value>,
@@ -422,6 +483,8 @@ struct JsonReport<'r> {
 #[derive(Serialize)]
 struct OutcomeRecord<'r> {
     failure: bool,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    already_done: bool,
     kind: OutcomeKind,
     #[serde(skip_serializing_if = "Option::is_none")]
     array: Option<&'static str>,
@@ -438,6 +501,7 @@ impl<'r> OutcomeRecord<'r> {
     fn new(o: &'r Outcome, inline: bool) -> Self {
         OutcomeRecord {
             failure: o.is_failure(),
+            already_done: o.is_already_done(),
             kind: o.kind(),
             array: o.array(),
             item: o.item(),
@@ -445,6 +509,24 @@ impl<'r> OutcomeRecord<'r> {
             status: o.status(),
             message: o.message(),
             explanation: o.explanation().filter(|_| inline),
+        }
+    }
+}
+
+/// Whether repeating the request can do its work twice, as JSON.
+#[derive(Serialize)]
+pub struct RepeatRecord {
+    safe: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    how: Option<&'static str>,
+}
+
+impl RepeatRecord {
+    /// The record of `repeat`.
+    pub fn of(repeat: chatcodes::Repeat) -> Self {
+        RepeatRecord {
+            safe: repeat.is_safe(),
+            how: repeat.how(),
         }
     }
 }

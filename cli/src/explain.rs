@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use chatcodes::{
-    CodeQuery, Explanation, Namespace, Record, explain_all, explain_for_api, explain_in,
+    Api, CodeQuery, Explanation, Namespace, Record, explain_all, explain_for_api, explain_in,
 };
 
 use crate::Format;
@@ -46,9 +46,10 @@ fn lookup(args: &Args, query: CodeQuery) -> Vec<&'static Explanation> {
 }
 
 pub fn run(args: &Args) -> Result<Done, CliError> {
-    if let Some(api) = &args.api {
-        chatcodes::rest_api(api).map_err(|e| CliError::Usage(e.to_string()))?;
-    }
+    let api = match &args.api {
+        Some(api) => Some(chatcodes::rest_api(api).map_err(|e| CliError::Usage(e.to_string()))?),
+        None => None,
+    };
     let mut found = Vec::new();
     let mut failed = false;
     for text in &args.codes {
@@ -87,14 +88,14 @@ pub fn run(args: &Args) -> Result<Done, CliError> {
         })
         .collect();
     match args.format {
-        Format::Text => print_text(&found)?,
-        Format::Json => print_json(&records)?,
+        Format::Text => print_text(&found, api)?,
+        Format::Json => print_json(&records, api)?,
         Format::Problem => print_problems(&records)?,
     }
     Ok(Done::from_ok(!failed))
 }
 
-fn print_text(found: &[(CodeQuery, Vec<&Explanation>)]) -> io::Result<()> {
+fn print_text(found: &[(CodeQuery, Vec<&Explanation>)], api: Option<&Api>) -> io::Result<()> {
     let style = Style::for_stdout();
     let mut out = output::stdout()?;
     let mut first = true;
@@ -116,14 +117,27 @@ fn print_text(found: &[(CodeQuery, Vec<&Explanation>)]) -> io::Result<()> {
             }
             first = false;
             write_explanation(&mut out, &style, e)?;
+            if let Some(how) = api.and_then(|api| api.repeat().how()) {
+                let label = style.dim(&format!("  {:<14}", "repeat"));
+                writeln!(out, "{label}not safe to repeat as it is: {how}")?;
+            }
         }
     }
     out.flush()
 }
 
-fn print_json(found: &[Record]) -> io::Result<()> {
+/// The records as a JSON array; with an API, each says whether repeating
+/// the request can do its work twice (`repeat`).
+fn print_json(found: &[Record], api: Option<&Api>) -> io::Result<()> {
     let mut out = output::stdout()?;
-    serde_json::to_writer_pretty(&mut out, found)?;
+    let mut records = serde_json::to_value(found)?;
+    if let (Some(api), Some(records)) = (api, records.as_array_mut()) {
+        let repeat = serde_json::to_value(crate::check::RepeatRecord::of(api.repeat()))?;
+        for record in records.iter_mut().filter_map(|r| r.as_object_mut()) {
+            record.insert("repeat".into(), repeat.clone());
+        }
+    }
+    serde_json::to_writer_pretty(&mut out, &records)?;
     writeln!(out)?;
     out.flush()
 }

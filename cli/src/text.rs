@@ -77,6 +77,9 @@ pub fn write_fields(out: &mut impl Write, style: &Style, e: &Explanation) -> io:
     )?;
     writeln!(out, "{}{}", field("description"), e.description())?;
     writeln!(out, "{}{}", field("retryability"), e.retryability())?;
+    if let Some(why) = e.already_done() {
+        writeln!(out, "{}{why}", field("already done"))?;
+    }
     if let Some(ms) = e.retry_after_ms() {
         write!(out, "{}at least {ms} ms", field("retry after"))?;
         let by_operation: Vec<String> = e

@@ -9,7 +9,7 @@
 #![no_main]
 
 use chatcodes::Response;
-use chatcodes_cli::check::{CheckFormat, write_report};
+use chatcodes_cli::check::{CheckFormat, ReportOptions, write_report};
 use chatcodes_cli::text::Style;
 use libfuzzer_sys::fuzz_target;
 use serde_json::Value;
@@ -29,7 +29,7 @@ fuzz_target!(|data: &[u8]| {
         let success = response.is_success();
         let report = |format| {
             let mut out = Vec::new();
-            write_report(&response, format, &Style::plain(), false, &mut out).unwrap();
+            write_report(&response, format, &Style::plain(), ReportOptions::default(), &mut out).unwrap();
             String::from_utf8(out).expect("reports are UTF-8")
         };
         let text = report(CheckFormat::Text);

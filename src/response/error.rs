@@ -42,6 +42,17 @@ pub enum ResponseError {
         /// The vendor whose shape was required, if one was.
         expected: Option<Vendor>,
     },
+    /// An object whose only Tencent-looking member is `ErrorCode`, beside
+    /// members neither vendor uses, with a code no Tencent table has: most
+    /// likely another service's error. `--vendor tencent` (or an API) reads it
+    /// as Tencent's anyway.
+    #[error(
+        "not a Tencent or Nexconn response: its only Tencent member is ErrorCode {code}, a code no Tencent table has, beside members neither vendor uses (say --vendor tencent or --api to read it as Tencent's)"
+    )]
+    ForeignError {
+        /// The `ErrorCode`.
+        code: i64,
+    },
     /// JSON with a response's fields that cannot be judged safely: a member
     /// that decides the outcome (`ErrorCode`, `ActionStatus`, `code`, an
     /// item's code) appears twice with different values, or `ActionStatus` is

@@ -157,12 +157,33 @@ impl Parser {
                 "ActionStatus {text:?} is none of OK, FAIL and SomeError"
             )));
         }
+        // Without the caller saying whose response it is, two shapes are
+        // not Tencent REST responses although they have an ErrorCode.
+        let told = self.api.is_some() || self.vendor.is_some();
         let ok = status == Some(Ok(ActionStatus::Ok));
-        if let Some(code @ (1 | 2)) = walked.error_code.filter(|_| ok) {
+        if let Some(code @ (1 | 2)) = walked.error_code.filter(|_| ok && !told) {
             return Err(ResponseError::CallbackReply { code });
+        }
+        if !told && let Some(code) = foreign_error(&walked) {
+            return Err(ResponseError::ForeignError { code });
         }
         Ok(tencent_response(walked, self.api))
     }
+}
+
+/// The code of a body whose only Tencent member is a non-zero `ErrorCode`
+/// that no Tencent table knows, beside members neither vendor uses.
+fn foreign_error(w: &Walked<'_>) -> Option<i64> {
+    let code = w.error_code.filter(|&c| c != 0)?;
+    let only_error_code = w.action_status.is_none()
+        && w.error_info.is_none()
+        && w.error_display.is_none()
+        && w.request_id.is_none()
+        && w.items == 0
+        && w.fail_lists.is_empty()
+        && w.dropped.is_empty();
+    let known = crate::lookup::explain_all(code).any(|e| e.vendor() == Vendor::Tencent);
+    (only_error_code && w.foreign_keys > 0 && !known).then_some(code)
 }
 
 /// The values Tencent documents for `ActionStatus`, read in any case.
@@ -437,6 +458,21 @@ impl Response {
     /// Whether nothing failed.
     pub fn is_success(&self) -> bool {
         self.failures().next().is_none()
+    }
+
+    /// Whether every failure means the goal already holds
+    /// ([`Outcome::is_already_done`]): for programs that repeat deletes and
+    /// adds on purpose. `true` when nothing failed.
+    ///
+    /// ```
+    /// use chatcodes::Response;
+    /// let body = br#"{"ActionStatus":"FAIL","ErrorCode":10010,"ErrorInfo":"group not found"}"#;
+    /// let parser = Response::parser().api("v4/group_open_http_svc/destroy_group").unwrap();
+    /// let response = parser.parse(body).unwrap();
+    /// assert!(!response.is_success() && response.is_done());
+    /// ```
+    pub fn is_done(&self) -> bool {
+        self.failures().all(Outcome::is_already_done)
     }
 
     /// `Ok(self)` when nothing failed, else the first failure (boxed: an

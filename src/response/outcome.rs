@@ -111,6 +111,14 @@ impl Outcome {
         self.failure
     }
 
+    /// Whether the service reported a failure that, on this API, means the
+    /// operation's goal already holds (`destroy_group` answering 10010: the
+    /// group is already gone); [`Explanation::already_done`] says why. It is
+    /// still a [failure](Self::is_failure).
+    pub fn is_already_done(&self) -> bool {
+        self.failure && self.explanation.is_some_and(|e| e.already_done().is_some())
+    }
+
     /// The outcome as a [`ChatError`], when it has a code.
     pub fn to_error(&self) -> Option<ChatError> {
         let code = self.code?;

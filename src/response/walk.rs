@@ -49,6 +49,9 @@ pub(crate) struct Walked<'de> {
     wrong_field: Option<(String, &'static str)>,
     /// What the top level was, when it was not an object.
     pub(crate) not_an_object: Option<&'static str>,
+    /// Top-level members that are neither vendor's fields nor on the way to
+    /// a per-item place.
+    pub(crate) foreign_keys: usize,
     /// Why the body cannot be judged although it is JSON: a member that
     /// decides the outcome appears twice with different values.
     pub(crate) ambiguous: Option<String>,
@@ -204,6 +207,9 @@ impl<'de> Visitor<'de> for ObjectSeed<'_, 'de, '_> {
             }
             let at = |(t, i): &&(Target, usize)| t.segments().get(*i) == Some(&&*key);
             if !targets.iter().any(|t| at(&t)) {
+                if top {
+                    w.foreign_keys += 1;
+                }
                 map.next_value::<Skip>()?;
                 continue;
             }
