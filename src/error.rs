@@ -28,32 +28,60 @@ use crate::lookup::{explain, explain_for_api, explain_in};
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub struct ChatError {
-    code: i64,
+    code: Option<i64>,
     explanation: Option<&'static Explanation>,
     message: String,
 }
 
 impl ChatError {
-    /// A failure with `code`, explained by [`explain`]; `message` is what the
-    /// service said (`ErrorInfo`, `ResultInfo`), possibly empty.
-    pub fn new(code: i64, message: impl Into<String>) -> Self {
-        Self::with_explanation(code, explain(code), message)
+    /// A failure with `code` (any integer type: `i32` from a client crate,
+    /// `i64`), explained by [`explain`]; `message` is what the service said
+    /// (`ErrorInfo`, `ResultInfo`), possibly empty.
+    ///
+    /// ```
+    /// let code: i32 = 70001; // as tencent_im_rs and most client crates carry it
+    /// let err = chatcodes::ChatError::new(code, "");
+    /// assert_eq!(err.code(), Some(70001));
+    /// ```
+    pub fn new(code: impl Into<i64>, message: impl Into<String>) -> Self {
+        let code = code.into();
+        Self::with_explanation(Some(code), explain(code), message)
     }
 
     /// A failure with `code` read in one namespace (see [`explain_in`]).
-    pub fn in_namespace(namespace: Namespace, code: i64, message: impl Into<String>) -> Self {
-        Self::with_explanation(code, explain_in(namespace, code), message)
+    pub fn in_namespace(
+        namespace: Namespace,
+        code: impl Into<i64>,
+        message: impl Into<String>,
+    ) -> Self {
+        let code = code.into();
+        Self::with_explanation(Some(code), explain_in(namespace, code), message)
     }
 
     /// A failure with `code` returned by a REST API, in that API's own wording
     /// where it has one (see [`explain_for_api`]).
-    pub fn for_api(api: &str, code: i64, message: impl Into<String>) -> Self {
-        Self::with_explanation(code, explain_for_api(api, code), message)
+    pub fn for_api(api: &str, code: impl Into<i64>, message: impl Into<String>) -> Self {
+        let code = code.into();
+        Self::with_explanation(Some(code), explain_for_api(api, code), message)
+    }
+
+    /// A failure the service reported without a code (`ActionStatus` `FAIL`
+    /// and no `ErrorCode`, an item in a failed list): nothing tells whether
+    /// to retry, so its retryability is [`Retryability::Unknown`].
+    ///
+    /// ```
+    /// let err = chatcodes::ChatError::without_code("server busy");
+    /// assert_eq!(err.code(), None);
+    /// assert_eq!(err.retryability(), chatcodes::Retryability::Unknown);
+    /// assert_eq!(err.to_string(), "failed without an error code (service said: server busy)");
+    /// ```
+    pub fn without_code(message: impl Into<String>) -> Self {
+        Self::with_explanation(None, None, message)
     }
 
     /// A failure whose explanation the caller already looked up.
     pub fn with_explanation(
-        code: i64,
+        code: Option<i64>,
         explanation: Option<&'static Explanation>,
         message: impl Into<String>,
     ) -> Self {
@@ -64,8 +92,8 @@ impl ChatError {
         }
     }
 
-    /// The code the service returned.
-    pub fn code(&self) -> i64 {
+    /// The code the service returned; `None` when it gave none.
+    pub fn code(&self) -> Option<i64> {
         self.code
     }
 
@@ -79,7 +107,8 @@ impl ChatError {
         &self.message
     }
 
-    /// The code's retryability; [`Retryability::Unknown`] for an unknown code.
+    /// The code's retryability; [`Retryability::Unknown`] for an unknown code
+    /// or none.
     pub fn retryability(&self) -> Retryability {
         self.explanation
             .map_or(Retryability::Unknown, Explanation::retryability)
@@ -99,14 +128,42 @@ impl ChatError {
 
 impl fmt::Display for ChatError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.explanation {
-            Some(e) => write!(f, "{e}")?,
-            None => write!(f, "{} (code not in the chatcodes catalogue)", self.code)?,
+        match (self.explanation, self.code) {
+            (Some(e), _) => write!(f, "{e}")?,
+            (None, Some(code)) => write!(f, "{code} (code not in the chatcodes catalogue)")?,
+            (None, None) => write!(f, "failed without an error code")?,
         }
         let message = self.message.trim();
         if !message.is_empty() {
             write!(f, " (service said: {message})")?;
         }
         Ok(())
+    }
+}
+
+impl serde::Serialize for ChatError {
+    /// `{"code": 70001, "message": "...", "retryability": "...",
+    /// "explanation": {the record}}`; `explanation` is `null` for a code the
+    /// catalogue lacks.
+    ///
+    /// ```
+    /// let err = chatcodes::ChatError::new(70001, "sig expired");
+    /// let json = serde_json::to_value(&err).unwrap();
+    /// assert_eq!(json["code"], 70001);
+    /// assert_eq!(json["retryability"], "reauthenticate");
+    /// assert_eq!(json["explanation"]["name"], "ERR_SVR_ACCOUNT_USERSIG_EXPIRED");
+    /// ```
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(4))?;
+        m.serialize_entry("code", &self.code)?;
+        m.serialize_entry("message", &self.message)?;
+        m.serialize_entry("retryability", &self.retryability())?;
+        let record = self.explanation.map(|e| match self.code {
+            Some(code) => e.record_for(code),
+            None => e.record(),
+        });
+        m.serialize_entry("explanation", &record)?;
+        m.end()
     }
 }

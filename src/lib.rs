@@ -84,7 +84,7 @@ pub use lookup::{
     explain_in, explain_name,
 };
 pub use parse::{CodeQuery, ParseCodeError};
-pub use record::{Field, Only, Record};
+pub use record::{Field, Only, Problem, Record};
 #[cfg(feature = "response")]
 pub use response::{
     Item, Outcome, OutcomeKind, Parser, Response, ResponseError, UnknownApi, code_from_json,

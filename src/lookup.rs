@@ -30,12 +30,18 @@ fn exact(code: i64) -> &'static [u16] {
 /// code, and `explain(404)` the Nexconn HTTP status. Use [`explain_all`] to see
 /// every meaning, or [`explain_in`] to pick one namespace.
 ///
+/// Codes of any integer type are accepted (`i32`, as client crates carry
+/// them, `u16`, `i64`).
+///
 /// ```
 /// let e = chatcodes::explain(70001).unwrap();
 /// assert_eq!(e.name(), Some("ERR_SVR_ACCOUNT_USERSIG_EXPIRED"));
+/// let from_a_client_crate: i32 = 70001;
+/// assert_eq!(chatcodes::explain(from_a_client_crate), Some(e));
 /// assert!(chatcodes::explain(i64::MAX).is_none());
 /// ```
-pub fn explain(code: i64) -> Option<&'static Explanation> {
+pub fn explain(code: impl Into<i64>) -> Option<&'static Explanation> {
+    let code = code.into();
     match exact(code).first() {
         Some(&index) => Some(entry(index)),
         None => RANGES
@@ -53,7 +59,8 @@ pub fn explain(code: i64) -> Option<&'static Explanation> {
 /// let vendors: Vec<Vendor> = explain_all(1001).map(|e| e.vendor()).collect();
 /// assert_eq!(vendors, [Vendor::Tencent, Vendor::Nexconn]);
 /// ```
-pub fn explain_all(code: i64) -> ExplainAll {
+pub fn explain_all(code: impl Into<i64>) -> ExplainAll {
+    let code = code.into();
     let exact = exact(code);
     ExplainAll {
         code,
@@ -98,7 +105,8 @@ impl Iterator for ExplainAll {
 /// assert_eq!(e.description(), "Incorrect App Secret.");
 /// assert!(explain_in(Namespace::TencentSdk, 1001).is_none());
 /// ```
-pub fn explain_in(namespace: Namespace, code: i64) -> Option<&'static Explanation> {
+pub fn explain_in(namespace: Namespace, code: impl Into<i64>) -> Option<&'static Explanation> {
+    let code = code.into();
     let own = |namespace| explain_all(code).find(|e| e.namespace == namespace);
     own(namespace).or_else(|| namespace.passes_through().and_then(own))
 }
@@ -124,7 +132,8 @@ pub fn explain_in(namespace: Namespace, code: i64) -> Option<&'static Explanatio
 /// let e = chatcodes::explain_for_api("v4/sns/friend_add", 70001).unwrap();
 /// assert_eq!(e.api(), None);
 /// ```
-pub fn explain_for_api(api: &str, code: i64) -> Option<&'static Explanation> {
+pub fn explain_for_api(api: &str, code: impl Into<i64>) -> Option<&'static Explanation> {
+    let code = code.into();
     match Api::find(api) {
         Some(api) => api.explain(code),
         None => explain_in(Namespace::TencentServer, code),
@@ -219,7 +228,8 @@ impl Api {
     /// The explanation of `code` as this API returns it: its own row where
     /// its page documents the code (in the API's own wording where the page
     /// adds a fact), else its namespace's entry.
-    pub fn explain(&self, code: i64) -> Option<&'static Explanation> {
+    pub fn explain(&self, code: impl Into<i64>) -> Option<&'static Explanation> {
+        let code = code.into();
         match self.rows.and_then(|rows| rows.get(code)) {
             Some(&index) => Some(entry(index)),
             None => explain_in(self.namespace, code),

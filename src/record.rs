@@ -318,6 +318,49 @@ impl Serialize for Record {
     }
 }
 
+/// A record as an RFC 9457 `application/problem+json` object, made by
+/// [`Record::problem`]: `type` (`urn:chatcodes:<namespace>:<code or range>`),
+/// `title` (the official name, else the category's title), `detail` (the
+/// description), `status` for an HTTP status, then the record's fields as
+/// extension members.
+///
+/// ```
+/// let record = chatcodes::explain(70001).unwrap().record();
+/// let problem = serde_json::to_value(record.problem()).unwrap();
+/// assert_eq!(problem["type"], "urn:chatcodes:tencent_server:70001");
+/// assert_eq!(problem["title"], "ERR_SVR_ACCOUNT_USERSIG_EXPIRED");
+/// assert_eq!(problem["retryability"], "reauthenticate");
+/// let http = chatcodes::explain_in(chatcodes::Namespace::NexconnHttp, 429).unwrap();
+/// assert_eq!(serde_json::to_value(http.record().problem()).unwrap()["status"], 429);
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct Problem<'a> {
+    record: &'a Record,
+}
+
+impl Record {
+    /// The record as an RFC 9457 problem object.
+    pub fn problem(&self) -> Problem<'_> {
+        Problem { record: self }
+    }
+}
+
+impl Serialize for Problem<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let r = self.record;
+        let mut m = s.serialize_map(None)?;
+        let kind = r.range.unwrap_or(r.code);
+        m.serialize_entry("type", &format!("urn:chatcodes:{}:{kind}", r.namespace))?;
+        m.serialize_entry("title", r.name.unwrap_or(r.category.title()))?;
+        m.serialize_entry("detail", r.description)?;
+        if r.namespace == Namespace::NexconnHttp {
+            m.serialize_entry("status", &r.code.first())?;
+        }
+        r.write(&mut m, |_| true)?;
+        m.end()
+    }
+}
+
 /// Some fields of a [`Record`], made by [`Record::only`].
 #[derive(Debug, Clone, Copy)]
 pub struct Only<'a> {

@@ -40,6 +40,7 @@ impl Retryability {
     strum::EnumIter,
     strum::IntoStaticStr,
     serde::Serialize,
+    serde::Deserialize,
 )]
 #[strum(serialize_all = "snake_case")]
 #[serde(rename_all = "snake_case")]

@@ -92,6 +92,7 @@ fn write_enum(out: &mut String, e: &EnumDef<'_>) {
     strum::IntoStaticStr,
     strum::EnumCount,
     serde::Serialize,
+    serde::Deserialize,
 )]
 #[strum(ascii_case_insensitive)]
 {non_exhaustive}pub enum {name} {{

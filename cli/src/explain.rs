@@ -142,30 +142,12 @@ fn print_json(found: &[Record], api: Option<&Api>) -> io::Result<()> {
     out.flush()
 }
 
-/// An RFC 9457 `application/problem+json` object for one record: `type`,
-/// `title`, `detail` (and `status` for an HTTP status), then the record's
-/// fields as extension members.
-pub fn problem(r: &Record) -> serde_json::Value {
-    let mut p = serde_json::Map::new();
-    let kind = r.range.unwrap_or(r.code);
-    p.insert(
-        "type".into(),
-        format!("urn:chatcodes:{}:{kind}", r.namespace).into(),
-    );
-    p.insert("title".into(), r.name.unwrap_or(r.category.title()).into());
-    p.insert("detail".into(), r.description.into());
-    if r.namespace == Namespace::NexconnHttp {
-        p.insert("status".into(), r.code.first().into());
-    }
-    if let Ok(serde_json::Value::Object(fields)) = serde_json::to_value(r) {
-        p.extend(fields);
-    }
-    serde_json::Value::Object(p)
-}
-
 /// One problem object for one explanation, a JSON array for several.
 fn print_problems(found: &[Record]) -> io::Result<()> {
-    let mut problems: Vec<serde_json::Value> = found.iter().map(problem).collect();
+    let mut problems: Vec<serde_json::Value> = found
+        .iter()
+        .map(|r| serde_json::to_value(r.problem()))
+        .collect::<Result<_, _>>()?;
     let value = if problems.len() == 1 {
         problems.remove(0)
     } else {

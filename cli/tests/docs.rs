@@ -119,7 +119,10 @@ fn a_users_template_renders_every_entry() {
     assert_eq!(counts[2], chatcodes::Retryability::ALL.len());
     assert_eq!(
         lines.next().unwrap(),
-        "not_a_failure: a success or a pending success state"
+        format!(
+            "not_a_failure: {}",
+            chatcodes::Retryability::NotAFailure.rule()
+        )
     );
     let last: Vec<&str> = text.lines().last().unwrap().split(' ').collect();
     let e = chatcodes::explain_in(chatcodes::Namespace::TencentServer, 30001).unwrap();

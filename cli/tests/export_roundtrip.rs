@@ -116,7 +116,7 @@ fn assert_round_trip(format: &str, records: &[Row]) {
                     a
                 }
             });
-        let parsed = explain_in(namespace, first.parse().expect("a code"))
+        let parsed = explain_in(namespace, first.parse::<i64>().expect("a code"))
             .unwrap_or_else(|| panic!("{format}: no entry for {record:?}"));
         assert!(
             std::ptr::eq(parsed, entry),

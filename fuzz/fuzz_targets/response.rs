@@ -21,7 +21,7 @@ fuzz_target!(|data: &[u8]| {
         assert!(response.outcomes().len() >= failures.len());
         for outcome in response.outcomes() {
             let _ = outcome.to_string();
-            assert_eq!(outcome.to_error().is_some(), outcome.code().is_some());
+            assert_eq!(outcome.to_error().code(), outcome.code());
         }
         let first = failures.first().map(|f| (*f).clone());
         match response.clone().into_result() {

@@ -36,6 +36,7 @@ use serde_json::Value;
 use crate::api::Api;
 use crate::api::Shape;
 use crate::enums::{Namespace, Vendor};
+use crate::error::ChatError;
 use crate::explanation::Explanation;
 use crate::lookup::explain_in;
 
@@ -473,6 +474,24 @@ impl Response {
     /// ```
     pub fn is_done(&self) -> bool {
         self.failures().all(Outcome::is_already_done)
+    }
+
+    /// The first failure as a [`ChatError`], with its code (`None` when the
+    /// service gave none: a `FAIL` without `ErrorCode`), explanation and
+    /// message; `None` when nothing failed. A failure without a code is
+    /// never mistaken for a success.
+    ///
+    /// ```
+    /// use chatcodes::{Response, Retryability};
+    /// let body = br#"{"ActionStatus":"FAIL","ErrorInfo":"server busy"}"#;
+    /// let err = Response::parse(body).unwrap().error().unwrap();
+    /// assert_eq!(err.code(), None);
+    /// assert_eq!(err.retryability(), Retryability::Unknown);
+    /// let ok = br#"{"ActionStatus":"OK","ErrorCode":0}"#;
+    /// assert!(Response::parse(ok).unwrap().error().is_none());
+    /// ```
+    pub fn error(&self) -> Option<ChatError> {
+        self.failures().next().map(Outcome::to_error)
     }
 
     /// `Ok(self)` when nothing failed, else the first failure (boxed: an

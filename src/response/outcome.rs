@@ -2,7 +2,9 @@
 //! item it concerns and where it was reported.
 
 use std::fmt;
+use std::time::Duration;
 
+use crate::enums::Retryability;
 use crate::error::ChatError;
 use crate::explanation::Explanation;
 
@@ -119,14 +121,32 @@ impl Outcome {
         self.failure && self.explanation.is_some_and(|e| e.already_done().is_some())
     }
 
-    /// The outcome as a [`ChatError`], when it has a code.
-    pub fn to_error(&self) -> Option<ChatError> {
-        let code = self.code?;
-        Some(ChatError::with_explanation(
-            code,
-            self.explanation,
-            self.message.clone(),
-        ))
+    /// The outcome as a [`ChatError`]: its code (`None` where the service
+    /// gave none, as in a `FAIL` without `ErrorCode`), explanation and message.
+    pub fn to_error(&self) -> ChatError {
+        ChatError::with_explanation(self.code, self.explanation, self.message.clone())
+    }
+
+    /// What to do about it: the code's retry class; [`Retryability::Unknown`]
+    /// without a code or for a code the catalogue lacks, and
+    /// [`Retryability::NotAFailure`] for a state that is not a failure.
+    ///
+    /// ```
+    /// use chatcodes::{Response, Retryability};
+    /// let body = br#"{"ActionStatus":"FAIL","ErrorCode":70001,"ErrorInfo":"sig expired"}"#;
+    /// let response = Response::parse(body).unwrap();
+    /// let outcome = &response.outcomes()[0];
+    /// assert_eq!(outcome.retryability(), Retryability::Reauthenticate);
+    /// assert_eq!(outcome.retry_after(), None);
+    /// ```
+    pub fn retryability(&self) -> Retryability {
+        self.explanation
+            .map_or(Retryability::Unknown, Explanation::retryability)
+    }
+
+    /// The documented minimum wait before retrying, when there is one.
+    pub fn retry_after(&self) -> Option<Duration> {
+        self.explanation.and_then(Explanation::retry_after)
     }
 }
 
