@@ -155,6 +155,11 @@ pub(crate) fn api_path(text: &str) -> &str {
 /// Where a REST API's responses report per-item outcomes, from
 /// `data/tencent/responses.toml`: arrays of item results, lists of failed
 /// items and fields saying a message was dropped.
+///
+/// ```
+/// let shape = chatcodes::Api::find("v4/sns/friend_add").unwrap().shape().unwrap();
+/// assert!(shape.fail_lists().iter().any(|f| f.path() == "Fail_Account"));
+/// ```
 #[derive(Debug)]
 pub struct Shape {
     pub(crate) items: &'static [ItemArray],
@@ -181,6 +186,12 @@ impl Shape {
 
 /// An array of per-item results. In the generic shape (used when the API is
 /// not known) one array may list several candidate members, every API's.
+///
+/// ```
+/// let shape = chatcodes::Api::find("v4/sns/friend_add").unwrap().shape().unwrap();
+/// let items = &shape.item_arrays()[0];
+/// assert_eq!((items.path(), items.code_members()), ("ResultItem", &["ResultCode"][..]));
+/// ```
 #[derive(Debug)]
 pub struct ItemArray {
     pub(crate) array: &'static str,
@@ -227,6 +238,11 @@ impl ItemArray {
 }
 
 /// An array of strings naming the items that failed (`Fail_Account`).
+///
+/// ```
+/// let shape = chatcodes::Api::find("v4/sns/friend_add").unwrap().shape().unwrap();
+/// assert_eq!(shape.fail_lists()[0].item(), "To_Account");
+/// ```
 #[derive(Debug)]
 pub struct FailList {
     pub(crate) array: &'static str,
@@ -253,6 +269,11 @@ impl FailList {
 
 /// A top-level member that, when it is a non-empty string, says a message
 /// was dropped although the call succeeded (`MsgDropReason`).
+///
+/// ```
+/// let shape = chatcodes::Api::find("v4/group_open_http_svc/send_group_msg").unwrap().shape().unwrap();
+/// assert_eq!(shape.dropped()[0].field(), "MsgDropReason");
+/// ```
 #[derive(Debug)]
 pub struct Dropped {
     pub(crate) field: &'static str,

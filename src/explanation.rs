@@ -12,6 +12,13 @@ use crate::retryability::Operation;
 /// The code or codes an entry covers: one number, or an inclusive range.
 ///
 /// Displays as `70001` or `120001-130000`.
+///
+/// ```
+/// use chatcodes::{Codes, explain};
+/// assert_eq!(explain(70001).unwrap().codes(), Codes::Exact(70001));
+/// let range = explain(125000).unwrap().codes();
+/// assert!(range.contains(125000) && range.to_string() == "120001-130000");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Codes {
     /// A single code.
@@ -79,6 +86,12 @@ impl Serialize for Codes {
 /// or an SDK header.
 ///
 /// Displays as its title and, where it has one, its address.
+///
+/// ```
+/// let doc = chatcodes::explain(70001).unwrap().source().document;
+/// assert_eq!(doc.id, "tencent-error-codes");
+/// assert!(doc.url.is_some());
+/// ```
 #[derive(Debug, PartialEq, Eq, Hash, serde::Serialize)]
 pub struct Document {
     /// The short name data/ uses for it, e.g. `tencent-error-codes`.
@@ -116,6 +129,11 @@ impl fmt::Display for Document {
 /// Displays as `Tencent Cloud Chat documentation: Error Codes
 /// <https://intl.cloud.tencent.com/document/product/1047/34348>, 2. Server
 /// Error Codes > Account error codes`.
+///
+/// ```
+/// let source = chatcodes::explain(70001).unwrap().source();
+/// assert_eq!(source.section, "2. Server Error Codes > Account error codes");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Source {
     /// The document.

@@ -55,12 +55,31 @@
 //! feature of this library exists only for it.
 //!
 //! No feature is on by default: the library alone needs `phf_shared`, `serde`,
-//! `strum` and `thiserror`.
+//! `strum` and `thiserror`. On docs.rs every feature is on, and each item that
+//! needs one says which.
+//!
+#![cfg_attr(feature = "response", doc = "[`Response`]: crate::Response")]
+#![cfg_attr(feature = "response", doc = "[`rest_api`]: crate::rest_api")]
+#![cfg_attr(feature = "enrich", doc = "[`enrich`]: crate::enrich")]
+#![cfg_attr(
+    not(feature = "response"),
+    doc = "[`Response`]: https://docs.rs/chatcodes/latest/chatcodes/struct.Response.html"
+)]
+#![cfg_attr(
+    not(feature = "response"),
+    doc = "[`rest_api`]: https://docs.rs/chatcodes/latest/chatcodes/fn.rest_api.html"
+)]
+#![cfg_attr(
+    not(feature = "enrich"),
+    doc = "[`enrich`]: https://docs.rs/chatcodes/latest/chatcodes/enrich/index.html"
+)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 mod api;
 #[cfg(feature = "enrich")]
+#[cfg_attr(docsrs, doc(cfg(feature = "enrich")))]
 pub mod enrich;
 mod enums;
 mod error;
@@ -86,6 +105,7 @@ pub use lookup::{
 pub use parse::{CodeQuery, ParseCodeError};
 pub use record::{Field, Only, Problem, Record};
 #[cfg(feature = "response")]
+#[cfg_attr(docsrs, doc(cfg(feature = "response")))]
 pub use response::{
     Item, Outcome, OutcomeKind, Parser, Response, ResponseError, UnknownApi, code_from_json,
     rest_api,

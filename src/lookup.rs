@@ -72,6 +72,12 @@ pub fn explain_all(code: impl Into<i64>) -> ExplainAll {
 
 /// The iterator returned by [`explain_all`]: exact entries first, then range
 /// entries of namespaces that had no exact entry.
+///
+/// ```
+/// let mut meanings = chatcodes::explain_all(1001);
+/// assert_eq!(meanings.next(), chatcodes::explain(1001));
+/// assert_eq!(meanings.count(), 1);
+/// ```
 #[derive(Debug, Clone)]
 pub struct ExplainAll {
     code: i64,

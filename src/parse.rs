@@ -35,6 +35,12 @@ impl CodeQuery {
 }
 
 /// Why text could not be read as a code or an official name.
+///
+/// ```
+/// use chatcodes::{CodeQuery, ParseCodeError};
+/// assert_eq!("".parse::<CodeQuery>(), Err(ParseCodeError::Empty));
+/// assert!(matches!("NO_SUCH_NAME".parse::<CodeQuery>(), Err(ParseCodeError::UnknownName(_))));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ParseCodeError {
     /// Nothing but blanks.

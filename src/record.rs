@@ -362,6 +362,12 @@ impl Serialize for Problem<'_> {
 }
 
 /// Some fields of a [`Record`], made by [`Record::only`].
+///
+/// ```
+/// let record = chatcodes::explain(70001).unwrap().record();
+/// let json = serde_json::to_string(&record.only(&["code", "name"])).unwrap();
+/// assert_eq!(json, r#"{"code":70001,"name":"ERR_SVR_ACCOUNT_USERSIG_EXPIRED"}"#);
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct Only<'a> {
     record: &'a Record,

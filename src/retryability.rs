@@ -42,6 +42,12 @@ impl Retryability {
     serde::Serialize,
     serde::Deserialize,
 )]
+///
+/// ```
+/// use chatcodes::{Operation, explain};
+/// let e = explain(8511).unwrap();
+/// assert!(e.retry_after_for(Operation::Read) > e.retry_after_for(Operation::Write));
+/// ```
 #[strum(serialize_all = "snake_case")]
 #[serde(rename_all = "snake_case")]
 pub enum Operation {

@@ -72,7 +72,12 @@ fn write_enum(out: &mut String, e: &EnumDef<'_>) {
     let doc = if e.doc.starts_with('#') {
         e.doc.to_string()
     } else {
-        format!("/// {}", e.doc)
+        let lines: Vec<String> = e
+            .doc
+            .lines()
+            .map(|l| format!("/// {l}").trim_end().to_string())
+            .collect();
+        lines.join("\n")
     };
     let _ = write!(
         out,
@@ -142,7 +147,7 @@ fn render_vendor(catalog: &Catalog, out: &mut String) {
         out,
         &EnumDef {
             name: "Vendor",
-            doc: "The company whose service returns the code.",
+            doc: "The company whose service returns the code.\n\n```\nuse chatcodes::{Vendor, explain};\nassert_eq!(explain(70001).unwrap().vendor(), Vendor::Tencent);\nassert_eq!(Vendor::Nexconn.display_name(), \"Nexconn (formerly RongCloud)\");\nassert_eq!(\"tencent\".parse::<Vendor>(), Ok(Vendor::Tencent));\n```",
             all_doc: "Every vendor, in data order.",
             non_exhaustive: true,
             all_order: Vec::new(),
@@ -172,7 +177,15 @@ fn render_namespace(catalog: &Catalog, out: &mut String) {
         &EnumDef {
             name: "Namespace",
             doc: "Where a code number is defined: a vendor and a domain. A code is unique \
-                  within its namespace; declaration order is the precedence of [`crate::explain`].",
+                  within its namespace; declaration order is the precedence of [`crate::explain`].\n\n\
+                  ```\n\
+                  use chatcodes::{Namespace, explain_in};\n\
+                  let client = explain_in(Namespace::NexconnClient, 30001).unwrap();\n\
+                  assert_eq!(client.namespace().to_string(), \"nexconn_client\");\n\
+                  assert_eq!(Namespace::ALL[0], Namespace::TencentServer);\n\
+                  // The client SDKs pass server codes on: 22202 is answered there too.\n\
+                  assert_eq!(Namespace::NexconnClient.passes_through(), Some(Namespace::NexconnBusiness));\n\
+                  ```",
             all_doc: "Every namespace, highest precedence first.",
             non_exhaustive: true,
             all_order: Vec::new(),
@@ -230,7 +243,7 @@ fn render_category(catalog: &Catalog, out: &mut String) {
         out,
         &EnumDef {
             name: "Category",
-            doc: "The section of the vendor's documentation a code belongs to; one per data file name.",
+            doc: "The section of the vendor's documentation a code belongs to; one per data file name.\n\n```\nuse chatcodes::{Category, explain};\nassert_eq!(explain(70001).unwrap().category(), Category::Account);\nassert_eq!(Category::RelationshipChain.title(), \"Relationship chain\");\n```",
             all_doc: "Every category, in data order.",
             non_exhaustive: true,
             all_order: Vec::new(),

@@ -75,6 +75,15 @@ pub const MAX_DEPTH: usize = 127;
 const ESCAPES: u128 = 1 << 127;
 
 /// What [`Enricher::line`] did with a line.
+///
+/// ```
+/// use chatcodes::enrich::{Enricher, LineOutcome};
+/// let mut out = Vec::new();
+/// let mut e = Enricher::new();
+/// assert_eq!(e.line(b"not json", &mut out)?, LineOutcome::NotJson);
+/// assert_eq!(e.line(br#"{"ErrorCode":0}"#, &mut out)?, LineOutcome::Unchanged);
+/// # Ok::<(), std::io::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LineOutcome {
     /// At least one code was explained; `unknown_codes` of them are not in
@@ -91,6 +100,13 @@ pub enum LineOutcome {
 }
 
 /// Counts of a [`stream`](Enricher::stream) run.
+///
+/// ```
+/// let log = b"{\"ErrorCode\":70001}\nplain text\n";
+/// let summary = chatcodes::enrich::Enricher::new().stream(&log[..], Vec::new())?;
+/// assert_eq!((summary.lines, summary.enriched, summary.not_json), (2, 1, 1));
+/// # Ok::<(), std::io::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Summary {
     /// Lines read (and written).
@@ -120,6 +136,15 @@ impl std::fmt::Display for Summary {
 /// record cache (each in its own module); it keeps their scratch buffers and
 /// serialized records, so processing a line allocates nothing once it has
 /// warmed up.
+///
+/// ```
+/// use chatcodes::enrich::Enricher;
+/// let mut enricher = Enricher::new().field("data.code")?;
+/// let mut out = Vec::new();
+/// enricher.line(br#"{"data":{"code":70001}}"#, &mut out)?;
+/// assert!(String::from_utf8(out)?.contains(r#""code_explained":{"code":70001"#));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug)]
 pub struct Enricher {
     settings: Settings,

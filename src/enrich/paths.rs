@@ -13,6 +13,12 @@ const DEFAULTS: u64 = 1 << 63;
 const MAX_POSITIONS: usize = 63;
 
 /// A `--field` path that cannot be used.
+///
+/// ```
+/// use chatcodes::enrich::{Enricher, FieldPathError};
+/// let err = Enricher::new().field("items[]").unwrap_err();
+/// assert_eq!(err, FieldPathError::NoKey("items[]".into()));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FieldPathError {
     /// The path is not keys separated by dots, with `[]` after arrays.

@@ -7,6 +7,12 @@ use crate::api::Api;
 use crate::lookup::apis;
 
 /// An API name that matches no documented Tencent REST API.
+///
+/// ```
+/// let err = chatcodes::rest_api("v4/sns/frend_add").unwrap_err();
+/// assert_eq!(err.given(), "v4/sns/frend_add");
+/// assert_eq!(err.closest()[0], "v4/sns/friend_add");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnknownApi {
     given: String,

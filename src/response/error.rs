@@ -3,6 +3,12 @@
 use crate::enums::Vendor;
 
 /// Why a body is not a response that can be judged.
+///
+/// ```
+/// use chatcodes::{Response, ResponseError};
+/// assert!(matches!(Response::parse(b"[1]"), Err(ResponseError::NotAnObject("an array"))));
+/// assert!(matches!(Response::parse(b"{}"), Err(ResponseError::NotAResponse { .. })));
+/// ```
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum ResponseError {

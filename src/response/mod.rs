@@ -84,6 +84,14 @@ pub struct Response {
 
 /// How to read a body: which API returned it, and which vendor's it is.
 /// Made by [`Response::parser`].
+///
+/// ```
+/// use chatcodes::{Response, Vendor};
+/// let parser = Response::parser().api("sns/friend_add")?.vendor(Vendor::Tencent);
+/// let response = parser.parse(br#"{"ActionStatus":"OK","ErrorCode":0}"#)?;
+/// assert_eq!(response.api().unwrap().path(), "v4/sns/friend_add");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Parser {
     api: Option<&'static Api>,

@@ -9,6 +9,13 @@ use crate::error::ChatError;
 use crate::explanation::Explanation;
 
 /// The item an outcome concerns: which member named it, and its name.
+///
+/// ```
+/// let body = br#"{"ActionStatus":"OK","ErrorCode":0,"ResultItem":[{"To_Account":"id2","ResultCode":30010}]}"#;
+/// let response = chatcodes::Response::parse(body).unwrap();
+/// let item = response.outcomes()[0].item().unwrap();
+/// assert_eq!((item.field, item.id.as_str()), ("To_Account", "id2"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Item {
     /// The member that names the item, e.g. `To_Account`, `GroupId`, `MsgSeq`.
@@ -24,6 +31,12 @@ impl fmt::Display for Item {
 }
 
 /// Where an outcome was reported.
+///
+/// ```
+/// use chatcodes::{OutcomeKind, Response};
+/// let response = Response::parse(br#"{"ActionStatus":"FAIL","ErrorCode":70001}"#).unwrap();
+/// assert_eq!(response.outcomes()[0].kind(), OutcomeKind::Request);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OutcomeKind {
@@ -55,6 +68,14 @@ impl OutcomeKind {
 
 /// One outcome that is not a plain success: a failure, or a state such as
 /// 30539 (a friend request now pending) that is not one.
+///
+/// ```
+/// let body = br#"{"ActionStatus":"OK","ErrorCode":0,"ResultItem":[{"To_Account":"id2","ResultCode":30010}]}"#;
+/// let response = chatcodes::Response::parse(body).unwrap();
+/// let outcome = &response.outcomes()[0];
+/// assert_eq!(outcome.code(), Some(30010));
+/// assert!(outcome.is_failure() && !outcome.retryability().may_retry_unchanged());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outcome {
     pub(super) kind: OutcomeKind,
