@@ -111,3 +111,15 @@ pub use response::{
     rest_api,
 };
 pub use retryability::Operation;
+
+/// Which catalogue this build carries: the version of `data/` (the date of
+/// its last change, `2026.12.1`; `CHANGELOG.md` says what each added,
+/// changed or retired), `+`, a digest of every file under `data/`. Exports
+/// and `chatcodes --version` name it.
+///
+/// ```
+/// let (version, digest) = chatcodes::CATALOGUE_VERSION.split_once('+').unwrap();
+/// assert_eq!(version.split('.').count(), 3);
+/// assert_eq!(digest.len(), 16);
+/// ```
+pub const CATALOGUE_VERSION: &str = tables::CATALOGUE_VERSION;

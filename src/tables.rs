@@ -4,7 +4,8 @@
 
 pub(crate) use crate::enums::Namespace;
 pub(crate) use generated::{
-    CODES, DEFAULT_SHAPE, DOCUMENTS, ENTRIES, LONGEST_NAME, NAMES, RANGES, RENAMED_APIS, REST_APIS,
+    CATALOGUE_VERSION, CODES, DEFAULT_SHAPE, DOCUMENTS, ENTRIES, LONGEST_NAME, NAMES, RANGES,
+    RENAMED_APIS, REST_APIS,
 };
 
 /// The items `build.rs` writes from `data/`. Its lint allows cover the

@@ -315,3 +315,24 @@ fn a_category_file_named_api_2_stays_api_2_in_the_generated_enum() {
     }
     assert!(code.contains("        retryability: Retryability::Permanent,\n"));
 }
+
+#[test]
+fn the_catalogue_version_is_the_datas_version_and_digest_and_the_changelog_names_it() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let catalogue: toml::Table = std::fs::read_to_string(root.join("data/catalogue.toml"))
+        .unwrap()
+        .parse()
+        .unwrap();
+    let version = catalogue["version"].as_str().unwrap();
+    let digest = chatcodes_build::data_digest(&root.join("data"));
+    assert_eq!(
+        chatcodes::CATALOGUE_VERSION,
+        format!("{version}+{digest:016x}")
+    );
+    let changelog = std::fs::read_to_string(root.join("CHANGELOG.md")).unwrap();
+    let newest = changelog
+        .lines()
+        .find_map(|l| l.strip_prefix("## "))
+        .unwrap();
+    assert_eq!(newest, version, "CHANGELOG.md's newest version");
+}

@@ -26,6 +26,7 @@ use std::path::Path;
 pub use apis::{is_api_path, segments};
 use checks::{check_chinese, check_entries, check_sources};
 use fields::Loader;
+pub use meta::data_digest;
 pub use model::*;
 pub use render::{Generated, Hashes, exact_codes, render, upper_names};
 
@@ -36,6 +37,7 @@ pub fn load(data_dir: &Path) -> Result<Catalog, Vec<Problem>> {
     let documents = ctx.load_documents();
     let (vendors, namespaces) = ctx.load_namespaces();
     let retry_classes = ctx.load_retry_classes();
+    let version = ctx.load_version();
     let mut categories: Vec<CategoryDef> = Vec::new();
     let mut entries = Vec::new();
     let mut api_files = Vec::new();
@@ -82,6 +84,7 @@ pub fn load(data_dir: &Path) -> Result<Catalog, Vec<Problem>> {
         entries,
         apis,
         pages,
+        version,
     })
 }
 

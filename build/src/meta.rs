@@ -253,4 +253,67 @@ impl Loader {
         }
         classes
     }
+
+    /// `catalogue.toml`'s version (`2026.12.1`: year, month, day), `+`, a
+    /// 64-bit FNV-1a digest of every file under `data/` (paths and bytes,
+    /// sorted by path).
+    pub(crate) fn load_version(&mut self) -> String {
+        let path = self.root.join("catalogue.toml");
+        let Some(doc) = self.read(&path) else {
+            return String::new();
+        };
+        let Some(table) = self.parse(&doc) else {
+            return String::new();
+        };
+        let mut f = Fields::new(self, &doc, &table, None, 0);
+        let version = f.text("version");
+        f.finish();
+        let Some(version) = version else {
+            return String::new();
+        };
+        let parts: Vec<&str> = version.split('.').collect();
+        if parts.len() != 3
+            || parts
+                .iter()
+                .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
+        {
+            self.problem(
+                &doc.rel,
+                Some(1),
+                None,
+                format!("version {version:?} must be year.month.day, e.g. 2026.12.1"),
+            );
+        }
+        format!("{version}+{:016x}", data_digest(&self.root))
+    }
+}
+
+/// FNV-1a over every file under `root`: its path relative to `root`, a
+/// zero byte, its bytes, a zero byte; files in path order.
+pub fn data_digest(root: &std::path::Path) -> u64 {
+    let mut files = Vec::new();
+    let mut dirs = vec![root.to_path_buf()];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |bytes: &[u8]| {
+        for &b in bytes.iter().chain(&[0]) {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    for path in files {
+        let rel = path.strip_prefix(root).unwrap_or(&path);
+        feed(rel.to_string_lossy().replace('\\', "/").as_bytes());
+        feed(&std::fs::read(&path).unwrap_or_default());
+    }
+    hash
 }

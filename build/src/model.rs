@@ -305,6 +305,8 @@ pub struct Catalog {
     /// Every REST API, sorted by path.
     pub apis: Vec<Api>,
     pub pages: Pages,
+    /// `data/catalogue.toml`'s version, `+`, the digest of `data/`.
+    pub version: String,
 }
 
 /// `a-z`, `0-9` and `_`, starting with a letter.

@@ -148,6 +148,7 @@ fn write_rsyslog(out: &mut impl Write, rows: &[Record]) -> Result<(), CliError> 
         .collect::<Result<_, serde_json::Error>>()?;
     let document = serde_json::json!({
         "version": 1,
+        "catalogue": chatcodes::CATALOGUE_VERSION,
         "nomatch": "",
         "type": "string",
         "table": table,
@@ -215,6 +216,11 @@ fn yaml_string(s: &str) -> String {
 /// YAML from the record's JSON values: JSON is YAML's flow syntax, so
 /// numbers, booleans, null, quoted strings, lists and maps all carry over.
 fn write_yaml(out: &mut impl Write, columns: &[&str], rows: &[Record]) -> io::Result<()> {
+    writeln!(
+        out,
+        "# chatcodes catalogue {}",
+        chatcodes::CATALOGUE_VERSION
+    )?;
     for r in rows {
         let record = json_record(columns, r);
         for (i, c) in columns.iter().enumerate() {

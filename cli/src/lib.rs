@@ -19,7 +19,7 @@ pub mod text;
 
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 /// Explain the error codes of chat services (Tencent Cloud Chat, Nexconn/RongCloud).
 #[derive(Debug, Parser)]
@@ -99,7 +99,14 @@ pub enum Format {
 /// Parses the command line, runs the subcommand and turns its result into
 /// the exit status ([`outcome::exit`], the only place that does).
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+    // `--version` names the catalogue the binary carries.
+    let version: &'static str = String::leak(format!(
+        "{} (catalogue {})",
+        env!("CARGO_PKG_VERSION"),
+        chatcodes::CATALOGUE_VERSION
+    ));
+    let matches = Cli::command().version(version).get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     let (name, result) = match cli.command {
         Command::Explain(args) => ("chatcodes", explain::run(&args)),
         Command::Check(args) => ("chatcodes check", check::run(&args)),

@@ -79,11 +79,17 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
     rows
 }
 
-/// The YAML the export writes: a list of maps, one `key: scalar` per line,
-/// scalars as JSON (double-quoted strings, numbers, null).
+/// The YAML the export writes: a comment naming the catalogue, then a list
+/// of maps, one `key: scalar` per line, scalars as JSON (double-quoted
+/// strings, numbers, null).
 fn parse_yaml(text: &str) -> Vec<Row> {
     let mut records: Vec<Row> = Vec::new();
-    for line in text.lines() {
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some(format!("# chatcodes catalogue {}", chatcodes::CATALOGUE_VERSION).as_str())
+    );
+    for line in lines {
         let body = match line.strip_prefix("- ") {
             Some(body) => {
                 records.push(Row::new());
