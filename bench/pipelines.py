@@ -123,9 +123,9 @@ def main():
         db = os.path.join(work, "chatcodes-syslog-ng.csv")
         table = os.path.join(work, "chatcodes-rsyslog.json")
         with open(db, "wb") as f:
-            subprocess.run([BIN, "export", "--format", "syslog-ng"], stdout=f, check=True)
+            subprocess.run([BIN, "export", "--format", "syslog-ng", "--namespace", "tencent_server"], stdout=f, check=True)
         with open(table, "wb") as f:
-            subprocess.run([BIN, "export", "--format", "rsyslog"], stdout=f, check=True)
+            subprocess.run([BIN, "export", "--format", "rsyslog", "--namespace", "tencent_server"], stdout=f, check=True)
         with open(table) as f:
             codes = [int(row["index"]) for row in json.load(f)["table"]]
         engines = [("chatcodes enrich", lambda l, n: run_enrich(work, l, n)),

@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use chatcodes::enrich::RECORD_FIELDS;
-use chatcodes::{Codes, Record, explain, explain_in};
+use chatcodes::{Codes, Namespace, Record, explain_in};
 use clap::ValueEnum;
 
 use crate::outcome::{CliError, Done};
@@ -60,7 +60,19 @@ pub fn run(args: &Args) -> Result<Done, CliError> {
     }
     let pipeline = matches!(args.format, ExportFormat::SyslogNg | ExportFormat::Rsyslog);
     let keyed_by_code_only = args.dictionary || pipeline || !columns.contains(&"namespace");
-    let rows = records(&args.filter, keyed_by_code_only);
+    // A number means different things in different namespaces (30001 is
+    // permanent for the Tencent server, transient in nexconn_client): a
+    // table keyed by code alone is of one namespace, named.
+    let namespace = args.filter.one_namespace();
+    if keyed_by_code_only && namespace.is_none() {
+        return Err(CliError::Usage(
+            "a table keyed by code alone needs one --namespace (e.g. --namespace tencent_server \
+             for the codes of REST responses): a number means different things in different \
+             namespaces; or export the namespace column as well"
+                .into(),
+        ));
+    }
+    let rows = records(&args.filter, namespace.filter(|_| keyed_by_code_only));
     let mut out = crate::output::stdout()?;
     match args.format {
         _ if args.dictionary => write_dictionary(&mut out, args.format, &rows)?,
@@ -76,22 +88,18 @@ pub fn run(args: &Args) -> Result<Done, CliError> {
     Ok(Done::Success)
 }
 
-/// The records to export. A table keyed by code alone holds one meaning per
-/// number, the one `explain` gives it (or `--namespace`'s), and lists every
-/// code of a range on its own row, so that a lookup by code matches exactly
-/// what `explain` answers.
-fn records(filter: &Filter, keyed_by_code_only: bool) -> Vec<Record> {
-    let best = |code: i64| match filter.namespace {
-        Some(ns) => explain_in(ns, code),
-        None => explain(code),
-    };
+/// The records to export. A table keyed by code alone (`keyed_by` its one
+/// namespace) holds that namespace's meaning of each number, as `explain -n`
+/// gives it, and lists every code of a range on its own row, so that a lookup
+/// by code matches exactly what `explain -n` answers.
+fn records(filter: &Filter, keyed_by: Option<Namespace>) -> Vec<Record> {
     let mut rows = Vec::new();
     for e in filter.entries() {
-        if !keyed_by_code_only {
+        let Some(namespace) = keyed_by else {
             rows.push(e.record());
             continue;
-        }
-        let is_best = |code| best(code).is_some_and(|b| std::ptr::eq(b, e));
+        };
+        let is_best = |code| explain_in(namespace, code).is_some_and(|b| std::ptr::eq(b, e));
         match e.codes() {
             Codes::Exact(code) if is_best(code) => rows.push(e.record()),
             Codes::Exact(_) => {}

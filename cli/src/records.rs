@@ -3,34 +3,49 @@
 
 use chatcodes::{Category, Explanation, Namespace, Record, Retryability, Vendor, entries};
 
-/// Filters shared by `list`, `search` and `export`.
+/// Filters shared by `list`, `search` and `export`. Each option may be
+/// given several times (or with commas): an entry matches when it has one
+/// of the values of every option given.
 #[derive(Debug, Default, clap::Args)]
 pub struct Filter {
-    /// Only this vendor: tencent, nexconn.
-    #[arg(long)]
-    pub vendor: Option<Vendor>,
-    /// Only this namespace.
-    #[arg(long, short, value_parser = crate::namespace_parser())]
-    pub namespace: Option<Namespace>,
-    /// Only this category, e.g. relationship_chain, account, http_status.
-    #[arg(long, short)]
-    pub category: Option<Category>,
-    /// Only this retryability, e.g. throttled, reauthenticate.
-    #[arg(long, short)]
-    pub retryability: Option<Retryability>,
+    /// Only these vendors: tencent, nexconn.
+    #[arg(long, value_delimiter = ',')]
+    pub vendor: Vec<Vendor>,
+    /// Only these namespaces.
+    #[arg(long, short, value_delimiter = ',', value_parser = crate::namespace_parser())]
+    pub namespace: Vec<Namespace>,
+    /// Only these categories, e.g. relationship_chain, account, http_status.
+    #[arg(long, short, value_delimiter = ',')]
+    pub category: Vec<Category>,
+    /// Only these retry classes, e.g. throttled, transient.
+    #[arg(long, short, value_delimiter = ',')]
+    pub retryability: Vec<Retryability>,
 }
 
 impl Filter {
     pub fn matches(&self, e: &Explanation) -> bool {
-        self.vendor.is_none_or(|v| e.vendor() == v)
-            && self.namespace.is_none_or(|n| e.namespace() == n)
-            && self.category.is_none_or(|c| e.category() == c)
-            && self.retryability.is_none_or(|r| e.retryability() == r)
+        one_of(&self.vendor, e.vendor())
+            && one_of(&self.namespace, e.namespace())
+            && one_of(&self.category, e.category())
+            && one_of(&self.retryability, e.retryability())
+    }
+
+    /// The one namespace asked for, when exactly one was.
+    pub fn one_namespace(&self) -> Option<Namespace> {
+        match self.namespace.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
     }
 
     pub fn entries(&self) -> impl Iterator<Item = &'static Explanation> + '_ {
         entries().filter(|e| self.matches(e))
     }
+}
+
+/// Whether `value` is among `values`, or no value was asked for.
+fn one_of<T: PartialEq>(values: &[T], value: T) -> bool {
+    values.is_empty() || values.contains(&value)
 }
 
 /// The fields of a record, by name: what a column, a cell or a template

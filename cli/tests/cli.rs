@@ -71,9 +71,19 @@ fn export_csv_has_a_header_and_one_row_per_entry() {
         )
     );
     assert_eq!(lines.count(), chatcodes::entries().len());
-    // Two columns keyed by code alone keep one meaning per number: explain()'s.
+    // Two columns keyed by code alone are of one namespace, named: that
+    // namespace's meaning of each number.
+    let refused = chatcodes(&["export", "--columns", "code,description"], b"");
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("needs one --namespace"));
     let two = stdout(&chatcodes(
-        &["export", "--columns", "code,description"],
+        &[
+            "export",
+            "--columns",
+            "code,description",
+            "-n",
+            "tencent_server",
+        ],
         b"",
     ));
     assert_eq!(
@@ -88,9 +98,21 @@ fn export_csv_has_a_header_and_one_row_per_entry() {
             .lines()
             .all(|l| serde_json::from_str::<serde_json::Value>(l).is_ok())
     );
-    let dict: serde_json::Value =
-        serde_json::from_slice(&chatcodes(&["export", "-f", "json", "--dictionary"], b"").stdout)
-            .unwrap();
+    let dict: serde_json::Value = serde_json::from_slice(
+        &chatcodes(
+            &[
+                "export",
+                "-f",
+                "json",
+                "--dictionary",
+                "-n",
+                "tencent_server",
+            ],
+            b"",
+        )
+        .stdout,
+    )
+    .unwrap();
     assert_eq!(
         dict["70001"],
         chatcodes::explain(70001).unwrap().description()
@@ -288,7 +310,17 @@ fn check_exits_zero_only_when_nothing_failed() {
 /// keys; Fluent Bit's two-column CSV has unique keys and two fields per row.
 #[test]
 fn dictionaries_have_quoted_unique_keys_and_two_columns() {
-    let yaml = stdout(&chatcodes(&["export", "-f", "yaml", "--dictionary"], b""));
+    let yaml = stdout(&chatcodes(
+        &[
+            "export",
+            "-f",
+            "yaml",
+            "--dictionary",
+            "-n",
+            "tencent_server",
+        ],
+        b"",
+    ));
     let mut keys = std::collections::HashSet::new();
     for line in yaml.lines() {
         let (key, value) = line.split_once(": ").expect("key: value");
@@ -303,7 +335,13 @@ fn dictionaries_have_quoted_unique_keys_and_two_columns() {
     );
 
     let csv = stdout(&chatcodes(
-        &["export", "--columns", "code,description"],
+        &[
+            "export",
+            "--columns",
+            "code,description",
+            "-n",
+            "tencent_server",
+        ],
         b"",
     ));
     let mut rows = csv.lines();
