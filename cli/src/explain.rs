@@ -3,7 +3,8 @@
 use std::io::{self, Write};
 
 use chatcodes::{
-    Api, CodeQuery, Explanation, Namespace, Record, explain_all, explain_for_api, explain_in,
+    Api, CodeQuery, Explanation, Namespace, ParseCodeError, Record, explain_all, explain_for_api,
+    explain_in,
 };
 
 use crate::Format;
@@ -71,7 +72,14 @@ pub fn run(args: &Args) -> Result<Done, CliError> {
                 found.push((query, hits));
             }
             Err(e) => {
-                note(format_args!("chatcodes: {e}"))?;
+                let hint = match &e {
+                    ParseCodeError::UnknownName(name) => match closest_names(name).as_slice() {
+                        [] => String::new(),
+                        names => format!("; closest known: {}", names.join(", ")),
+                    },
+                    _ => String::new(),
+                };
+                note(format_args!("chatcodes: {e}{hint}"))?;
                 failed = true;
             }
         }
@@ -157,4 +165,23 @@ fn print_problems(found: &[Record]) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut out, &value)?;
     writeln!(out)?;
     out.flush()
+}
+
+/// The official names and aliases closest to a misspelled one, best first
+/// (at most three), as `rustc --explain` suggests.
+fn closest_names(name: &str) -> Vec<&'static str> {
+    let wanted = name.trim().to_ascii_uppercase();
+    let mut scored: Vec<(usize, &'static str)> = chatcodes::entries()
+        .flat_map(|e| e.name().into_iter().chain(e.aliases().iter().copied()))
+        .map(|n| (strsim::levenshtein(&wanted, &n.to_ascii_uppercase()), n))
+        .collect();
+    scored.sort();
+    scored.dedup();
+    let limit = (wanted.len() / 4).max(2);
+    scored
+        .into_iter()
+        .take_while(|&(d, _)| d <= limit)
+        .take(3)
+        .map(|(_, n)| n)
+        .collect()
 }

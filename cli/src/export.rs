@@ -174,7 +174,8 @@ fn csv_field(value: &str) -> String {
     }
 }
 
-fn write_csv(out: &mut impl Write, columns: &[&str], rows: &[Record]) -> io::Result<()> {
+/// CSV: a header of the columns, one row per record.
+pub fn write_csv(out: &mut impl Write, columns: &[&str], rows: &[Record]) -> io::Result<()> {
     writeln!(out, "{}", columns.join(","))?;
     for r in rows {
         let record = json_record(columns, r);
@@ -198,7 +199,8 @@ fn json_record(columns: &[&str], r: &Record) -> serde_json::Value {
     serde_json::Value::Object(record)
 }
 
-fn write_json(
+/// JSON (one array) or NDJSON (a record per line) of the columns.
+pub fn write_json(
     out: &mut impl Write,
     format: ExportFormat,
     columns: &[&str],

@@ -2,7 +2,9 @@
 
 use std::io::{self, Write};
 
-use chatcodes::Explanation;
+use chatcodes::{Codes, Explanation, Record};
+
+use crate::export::{ExportFormat, write_csv, write_json};
 
 use crate::outcome::{CliError, Done};
 use crate::output;
@@ -13,6 +15,26 @@ use crate::text::Style;
 pub struct ListArgs {
     #[command(flatten)]
     filter: Filter,
+    /// Output format: a line per entry (text), records (json, csv), or the
+    /// codes alone on one line (codes), for another system's config (a retry
+    /// set); a range is written first-last.
+    #[arg(long, short, value_enum, default_value_t = ListFormat::Text)]
+    format: ListFormat,
+    /// What separates the codes of `--format codes`.
+    #[arg(long, default_value = ",")]
+    separator: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ListFormat {
+    /// One entry per line: code, namespace, retry class, name, description.
+    Text,
+    /// A JSON array of records.
+    Json,
+    /// CSV with the export's default columns.
+    Csv,
+    /// The codes alone, on one line, sorted, each once.
+    Codes,
 }
 
 /// One entry on one line: code, namespace, retry class, name, description.
@@ -33,13 +55,28 @@ pub fn write_line(out: &mut impl Write, style: &Style, e: &Explanation) -> io::R
 pub fn list(args: &ListArgs) -> Result<Done, CliError> {
     let style = Style::for_stdout();
     let mut out = output::stdout()?;
-    let mut n = 0;
-    for e in args.filter.entries() {
-        write_line(&mut out, &style, e)?;
-        n += 1;
+    let entries: Vec<&Explanation> = args.filter.entries().collect();
+    let records: Vec<Record> = entries.iter().map(|e| e.record()).collect();
+    match args.format {
+        ListFormat::Text => {
+            for e in &entries {
+                write_line(&mut out, &style, e)?;
+            }
+        }
+        ListFormat::Json => write_json(&mut out, ExportFormat::Json, Record::COLUMNS, &records)?,
+        ListFormat::Csv => write_csv(&mut out, Record::COLUMNS, &records)?,
+        ListFormat::Codes => {
+            let mut codes: Vec<Codes> = entries.iter().map(|e| e.codes()).collect();
+            codes.sort_by_key(|c| (c.first(), c.last()));
+            codes.dedup();
+            let codes: Vec<String> = codes.iter().map(Codes::to_string).collect();
+            if !codes.is_empty() {
+                writeln!(out, "{}", codes.join(&args.separator))?;
+            }
+        }
     }
     out.flush()?;
-    Ok(matched(n)?)
+    Ok(matched(entries.len())?)
 }
 
 /// `Failure`, with a word on stderr, when nothing matched.

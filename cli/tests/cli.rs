@@ -358,3 +358,81 @@ fn dictionaries_have_quoted_unique_keys_and_two_columns() {
     }
     assert_eq!(codes.len(), keys.len());
 }
+
+#[test]
+fn list_gives_an_operator_the_retryable_codes_of_one_namespace_on_one_line() {
+    let line = stdout(&chatcodes(
+        &[
+            "list",
+            "--retryability",
+            "throttled",
+            "--retryability",
+            "transient",
+            "--namespace",
+            "tencent_server",
+            "--format",
+            "codes",
+        ],
+        b"",
+    ));
+    assert_eq!(line.lines().count(), 1, "{line}");
+    let codes: Vec<&str> = line.trim().split(',').collect();
+    for code in &codes {
+        let code: i64 = code.parse().unwrap_or_else(|_| panic!("{code}"));
+        let e = chatcodes::explain_in(chatcodes::Namespace::TencentServer, code).unwrap();
+        assert!(e.retryability().may_retry_unchanged(), "{code}");
+    }
+    // 30001 is permanent for the Tencent server (transient in nexconn_client).
+    assert!(codes.contains(&"70500") && !codes.contains(&"30001"));
+    let expected = chatcodes::entries()
+        .filter(|e| {
+            e.namespace() == chatcodes::Namespace::TencentServer
+                && e.retryability().may_retry_unchanged()
+        })
+        .count();
+    assert_eq!(codes.len(), expected);
+    // Commas and another separator.
+    let spaced = stdout(&chatcodes(
+        &[
+            "list",
+            "-r",
+            "throttled,transient",
+            "-n",
+            "tencent_server",
+            "-f",
+            "codes",
+            "--separator",
+            " ",
+        ],
+        b"",
+    ));
+    assert_eq!(spaced.trim().replace(' ', ","), line.trim());
+    let json: serde_json::Value = serde_json::from_str(&stdout(&chatcodes(
+        &["list", "-r", "throttled", "-f", "json"],
+        b"",
+    )))
+    .unwrap();
+    assert!(
+        json.as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["retryability"] == "throttled")
+    );
+}
+
+#[test]
+fn a_misspelled_name_gets_the_closest_known_names() {
+    let o = chatcodes(&["explain", "err_svr_account_usersig_expird"], b"");
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("closest known: ERR_SVR_ACCOUNT_USERSIG_EXPIRED"),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_version_names_the_catalogue() {
+    let version = stdout(&chatcodes(&["--version"], b""));
+    assert!(version.contains(chatcodes::CATALOGUE_VERSION), "{version}");
+}
