@@ -35,26 +35,49 @@ pub struct Args {
     /// Comma-separated columns to keep, e.g. `code,description` for Fluent Bit's
     /// lookup filter: any field of the record (code, range, vendor, namespace,
     /// category, name, description, retryability, retry_after_ms,
-    /// retry_after_ms_by_operation, remedy, causes, source, api, aliases,
-    /// retired). Default: code to source, and retired.
+    /// retry_after_ms_by_operation, remedy, already_done, note, causes, source,
+    /// api, aliases, retired), and catalogue_version (the catalogue the
+    /// export comes from). Default: code to source, retired, and, in JSON,
+    /// NDJSON and CSV, catalogue_version.
     #[arg(long, value_delimiter = ',')]
     columns: Option<Vec<String>>,
     /// Write a dictionary `"code": "description"` (JSON or YAML, quoted keys),
     /// the form Logstash's translate filter loads.
     #[arg(long)]
     dictionary: bool,
+    /// Print the JSON Schema of an exported record instead (also in the
+    /// repository as docs/record.schema.json).
+    #[arg(long)]
+    schema: bool,
     #[command(flatten)]
     filter: Filter,
 }
 
+/// The column naming the catalogue an export comes from.
+pub const CATALOGUE_VERSION: &str = "catalogue_version";
+
 pub fn run(args: &Args) -> Result<Done, CliError> {
+    if args.schema {
+        let mut out = crate::output::stdout()?;
+        writeln!(out, "{}", crate::schema::text())?;
+        out.flush()?;
+        return Ok(Done::Success);
+    }
+    let versioned = matches!(
+        args.format,
+        ExportFormat::Json | ExportFormat::Ndjson | ExportFormat::Csv
+    );
     let columns: Vec<&str> = match &args.columns {
         Some(cols) => cols.iter().map(|c| c.trim()).collect(),
+        None if versioned => [Record::COLUMNS, &[CATALOGUE_VERSION]].concat(),
         None => Record::COLUMNS.to_vec(),
     };
-    if let Some(bad) = columns.iter().find(|c| !Record::FIELDS.contains(c)) {
+    if let Some(bad) = columns
+        .iter()
+        .find(|c| !Record::FIELDS.contains(c) && **c != CATALOGUE_VERSION)
+    {
         return Err(CliError::Usage(format!(
-            "unknown column {bad:?}; available: {}",
+            "unknown column {bad:?}; available: {}, {CATALOGUE_VERSION}",
             Record::FIELDS.join(", ")
         )));
     }
@@ -194,7 +217,11 @@ fn json_record(columns: &[&str], r: &Record) -> serde_json::Value {
     let mut full = fields(r);
     let mut record = serde_json::Map::new();
     for c in columns {
-        record.insert((*c).to_string(), full.remove(*c).unwrap_or_default());
+        let value = match *c {
+            CATALOGUE_VERSION => chatcodes::CATALOGUE_VERSION.into(),
+            c => full.remove(c).unwrap_or_default(),
+        };
+        record.insert((*c).to_string(), value);
     }
     serde_json::Value::Object(record)
 }

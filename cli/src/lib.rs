@@ -4,6 +4,7 @@
 //! are here; each subcommand lives in its own file.
 
 pub mod check;
+mod diff;
 mod docs;
 mod docs_context;
 mod enrich;
@@ -14,6 +15,7 @@ mod outcome;
 mod output;
 pub use output::standard_descriptor_closed;
 mod records;
+mod schema;
 mod search;
 pub mod text;
 
@@ -69,6 +71,10 @@ enum Command {
     /// the input is not a response (not JSON, UTF-16, neither vendor's shape,
     /// a webhook reply).
     Check(check::Args),
+    /// Compare two JSON exports of the catalogue (chatcodes export --format
+    /// json): entries added, removed, and each changed field. Exits 0 when
+    /// they are the same, 1 when they differ.
+    Diff(diff::Args),
 }
 
 /// `--namespace`: every namespace of the catalogue, listed in `--help` with
@@ -110,6 +116,7 @@ pub fn run() -> ExitCode {
     let (name, result) = match cli.command {
         Command::Explain(args) => ("chatcodes", explain::run(&args)),
         Command::Check(args) => ("chatcodes check", check::run(&args)),
+        Command::Diff(args) => ("chatcodes diff", diff::run(&args)),
         Command::Search(args) => ("chatcodes", search::search(&args)),
         Command::List(args) => ("chatcodes", list::list(&args)),
         Command::Export(args) => ("chatcodes", export::run(&args)),

@@ -67,7 +67,7 @@ fn export_csv_has_a_header_and_one_row_per_entry() {
     assert_eq!(
         lines.next(),
         Some(
-            "code,vendor,namespace,category,name,description,retryability,retry_after_ms,remedy,source,retired"
+            "code,vendor,namespace,category,name,description,retryability,retry_after_ms,remedy,source,retired,catalogue_version"
         )
     );
     assert_eq!(lines.count(), chatcodes::entries().len());

@@ -107,11 +107,20 @@ fn parse_yaml(text: &str) -> Vec<Row> {
     records
 }
 
-/// The entry a record names (by namespace and first code), field for field.
+/// The entry a record names (by namespace and first code), field for field;
+/// JSON, NDJSON and CSV also name the catalogue in every record.
 fn assert_round_trip(format: &str, records: &[Row]) {
     let all: Vec<&Explanation> = entries().collect();
     assert_eq!(records.len(), all.len(), "{format}: one record per entry");
     for (record, &entry) in records.iter().zip(&all) {
+        let mut record = record.clone();
+        let version = record.remove("catalogue_version");
+        assert_eq!(
+            version.as_deref(),
+            (format != "yaml").then_some(chatcodes::CATALOGUE_VERSION),
+            "{format}"
+        );
+        let record = &record;
         let namespace: Namespace = record["namespace"].parse().expect("a namespace");
         let first = record["code"]
             .split_once('-')
@@ -187,4 +196,111 @@ fn an_export_of_every_field_is_the_record_itself() {
         }
         assert_eq!(line, &record);
     }
+}
+
+/// A value against one property of the schema: its `type`s and `enum`.
+fn conforms(value: &Value, property: &Value) -> bool {
+    if let Some(values) = property["enum"].as_array() {
+        return values.contains(value);
+    }
+    let kinds: Vec<&str> = match &property["type"] {
+        Value::String(t) => vec![t.as_str()],
+        Value::Array(ts) => ts.iter().filter_map(Value::as_str).collect(),
+        _ => return true,
+    };
+    kinds.iter().any(|kind| match *kind {
+        "string" => value.is_string(),
+        "integer" => value.is_i64(),
+        "boolean" => value.is_boolean(),
+        "null" => value.is_null(),
+        "array" => value
+            .as_array()
+            .is_some_and(|a| a.iter().all(Value::is_string)),
+        "object" => value
+            .as_object()
+            .is_some_and(|o| o.values().all(Value::is_i64)),
+        _ => false,
+    })
+}
+
+#[test]
+fn every_exported_record_conforms_to_the_committed_schema() {
+    let out = Command::new(env!("CARGO_BIN_EXE_chatcodes"))
+        .args(["export", "--schema"])
+        .output()
+        .unwrap();
+    let printed = String::from_utf8(out.stdout).unwrap();
+    let committed = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/record.schema.json"),
+    )
+    .unwrap();
+    assert_eq!(
+        printed, committed,
+        "docs/record.schema.json is stale: run `chatcodes export --schema > docs/record.schema.json`"
+    );
+    let schema: Value = serde_json::from_str(&committed).unwrap();
+    let properties = schema["properties"].as_object().unwrap();
+    let columns = [chatcodes::Record::FIELDS, &["catalogue_version"]]
+        .concat()
+        .join(",");
+    let out = Command::new(env!("CARGO_BIN_EXE_chatcodes"))
+        .args(["export", "--format", "ndjson", "--columns", &columns])
+        .output()
+        .unwrap();
+    let mut seen = 0;
+    for line in String::from_utf8(out.stdout).unwrap().lines() {
+        let record: Value = serde_json::from_str(line).unwrap();
+        for (key, value) in record.as_object().unwrap() {
+            let property = properties
+                .get(key)
+                .unwrap_or_else(|| panic!("{key} is not in the schema"));
+            // Fields a record leaves out are exported as null by --columns.
+            assert!(
+                value.is_null() || conforms(value, property),
+                "{key}: {value} in {line}"
+            );
+        }
+        seen += 1;
+    }
+    assert_eq!(seen, entries().len());
+}
+
+#[test]
+fn diff_names_what_was_added_removed_and_changed() {
+    let dir = std::env::temp_dir().join(format!("chatcodes-diff-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let old: Value = serde_json::from_str(&export("json")).unwrap();
+    let mut new = old.clone();
+    let records = new.as_array_mut().unwrap();
+    let gone = records.remove(0);
+    records[0]["retryability"] = "unknown".into();
+    let mut added = records[1].clone();
+    added["code"] = 999_999_999.into();
+    records.push(added);
+    let (old_path, new_path) = (dir.join("old.json"), dir.join("new.json"));
+    std::fs::write(&old_path, old.to_string()).unwrap();
+    std::fs::write(&new_path, new.to_string()).unwrap();
+    let diff = |a: &std::path::Path, b: &std::path::Path| {
+        Command::new(env!("CARGO_BIN_EXE_chatcodes"))
+            .args(["diff", a.to_str().unwrap(), b.to_str().unwrap()])
+            .output()
+            .unwrap()
+    };
+    let out = diff(&old_path, &new_path);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains(&format!(
+            "- {} {}",
+            gone["namespace"].as_str().unwrap(),
+            gone["code"]
+        )),
+        "{text}"
+    );
+    assert!(text.contains(" 999999999 "), "{text}");
+    assert!(text.contains("    retryability: "), "{text}");
+    assert!(text.ends_with("1 added, 1 removed, 1 changed\n"), "{text}");
+    let same = diff(&old_path, &old_path);
+    assert_eq!(same.status.code(), Some(0));
+    std::fs::remove_dir_all(&dir).unwrap();
 }
