@@ -17,6 +17,8 @@ use serde::Serialize;
 pub struct Context {
     /// The tool and version that generated the output, `chatcodes 0.1.0`.
     pub generator: String,
+    /// The catalogue it describes: `chatcodes::CATALOGUE_VERSION`.
+    pub catalogue_version: &'static str,
     /// Every entry, in catalogue order.
     pub entries: Vec<Entry>,
     /// Every namespace, in `explain()`'s precedence order.
@@ -266,6 +268,7 @@ impl Context {
             .collect();
         Context {
             generator: format!("chatcodes {}", env!("CARGO_PKG_VERSION")),
+            catalogue_version: chatcodes::CATALOGUE_VERSION,
             entries,
             namespaces,
             categories,
