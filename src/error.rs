@@ -126,18 +126,48 @@ impl ChatError {
     }
 }
 
-impl fmt::Display for ChatError {
+impl ChatError {
+    /// The one-line message in `lang`, as [`Display`](fmt::Display) writes it
+    /// in English.
+    ///
+    /// ```
+    /// use chatcodes::{ChatError, Lang};
+    /// let err = ChatError::new(70001, "Err_TLS_Sig_Expired");
+    /// let zh = err.display_in(Lang::Zh).to_string();
+    /// assert!(zh.contains("过期") && zh.ends_with("（服务返回：Err_TLS_Sig_Expired）"));
+    /// ```
+    pub fn display_in(&self, lang: crate::Lang) -> impl fmt::Display + '_ {
+        ErrorIn { error: self, lang }
+    }
+}
+
+struct ErrorIn<'a> {
+    error: &'a ChatError,
+    lang: crate::Lang,
+}
+
+impl fmt::Display for ErrorIn<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.explanation, self.code) {
-            (Some(e), _) => write!(f, "{e}")?,
+        let (e, zh) = (self.error, self.lang == crate::Lang::Zh);
+        match (e.explanation, e.code) {
+            (Some(x), _) => write!(f, "{}", x.display_in(self.lang))?,
+            (None, Some(code)) if zh => write!(f, "{code}（chatcodes 目录中没有此错误码）")?,
             (None, Some(code)) => write!(f, "{code} (code not in the chatcodes catalogue)")?,
+            (None, None) if zh => write!(f, "失败，未返回错误码")?,
             (None, None) => write!(f, "failed without an error code")?,
         }
-        let message = self.message.trim();
-        if !message.is_empty() {
-            write!(f, " (service said: {message})")?;
+        let message = e.message.trim();
+        match (message.is_empty(), zh) {
+            (true, _) => Ok(()),
+            (false, true) => write!(f, "（服务返回：{message}）"),
+            (false, false) => write!(f, " (service said: {message})"),
         }
-        Ok(())
+    }
+}
+
+impl fmt::Display for ChatError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.display_in(crate::Lang::En))
     }
 }
 

@@ -191,6 +191,18 @@ pub struct Explanation {
     pub(crate) retired: bool,
     /// Its place in the catalogue's entry table, for caches keyed by entry.
     pub(crate) index: u16,
+    /// Its text in Chinese.
+    pub(crate) zh: Zh,
+}
+
+/// An entry's text in Chinese: every entry has it (the build requires it).
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct Zh {
+    pub(crate) description: &'static str,
+    pub(crate) remedy: &'static str,
+    pub(crate) causes: &'static [&'static str],
+    pub(crate) note: Option<&'static str>,
+    pub(crate) already_done: Option<&'static str>,
 }
 
 impl Explanation {

@@ -85,6 +85,7 @@ mod enums;
 mod error;
 mod explanation;
 mod hashing;
+mod lang;
 mod lookup;
 mod parse;
 mod perfect;
@@ -98,6 +99,7 @@ pub use api::{Api, Dropped, FailList, ItemArray, Repeat, Shape};
 pub use enums::{Category, Namespace, Retryability, Vendor};
 pub use error::ChatError;
 pub use explanation::{Codes, Document, Explanation, Source};
+pub use lang::Lang;
 pub use lookup::{
     ExplainAll, api_entries, apis, documents, entries, explain, explain_all, explain_for_api,
     explain_in, explain_name,

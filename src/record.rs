@@ -5,6 +5,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use crate::enums::Retryability;
 use crate::enums::{Category, Namespace, Vendor};
 use crate::explanation::{Codes, Explanation, Source};
+use crate::lang::Lang;
 use crate::retryability::Operation;
 
 /// One explanation as a flat record: the fields, names and order that every
@@ -404,6 +405,23 @@ impl Explanation {
         self.record_with(Codes::Exact(code))
     }
 
+    /// [`record`](Self::record) with its text in `lang`.
+    ///
+    /// ```
+    /// use chatcodes::{Lang, explain};
+    /// let record = explain(70001).unwrap().record_in(Lang::Zh);
+    /// assert!(record.description.contains("UserSig"));
+    /// assert_ne!(record.description, explain(70001).unwrap().description());
+    /// ```
+    pub const fn record_in(&self, lang: Lang) -> Record {
+        self.record_with(self.codes).in_lang(self, lang)
+    }
+
+    /// [`record_for`](Self::record_for) with its text in `lang`.
+    pub const fn record_for_in(&self, code: i64, lang: Lang) -> Record {
+        self.record_with(Codes::Exact(code)).in_lang(self, lang)
+    }
+
     const fn record_with(&self, code: Codes) -> Record {
         Record {
             code,
@@ -428,6 +446,20 @@ impl Explanation {
             aliases: self.aliases,
             retired: self.retired,
         }
+    }
+}
+
+impl Record {
+    /// The record with the text of `e` in `lang`.
+    const fn in_lang(mut self, e: &Explanation, lang: Lang) -> Record {
+        if let Lang::Zh = lang {
+            self.description = e.zh.description;
+            self.remedy = e.zh.remedy;
+            self.causes = e.zh.causes;
+            self.note = e.zh.note;
+            self.already_done = e.zh.already_done;
+        }
+        self
     }
 }
 

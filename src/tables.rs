@@ -15,7 +15,7 @@ pub(crate) use generated::{
 mod generated {
     use crate::api::{Api, Dropped, FailList, ItemArray, Repeat, Shape};
     use crate::enums::{Category, Namespace, Retryability};
-    use crate::explanation::{Codes, Document, Explanation, Source};
+    use crate::explanation::{Codes, Document, Explanation, Source, Zh};
     use crate::perfect::PerfectMap;
     use crate::retryability::Operation;
 

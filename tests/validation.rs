@@ -47,20 +47,20 @@ const ERRORS: &str = "data/acme/api/errors.toml";
 #[test]
 fn duplicate_code_names_the_file_line_and_code() {
     assert_reported(&format!(
-        "{ERRORS}:11: code 100: duplicate code in namespace acme_api (first at {ERRORS}:4)"
+        "{ERRORS}:14: code 100: duplicate code in namespace acme_api (first at {ERRORS}:5)"
     ));
 }
 
 #[test]
 fn duplicate_name_is_reported_whatever_its_case() {
     assert_reported(&format!(
-        "{ERRORS}:61: code 106: duplicate name err_one (also code 100 at {ERRORS}:4)"
+        "{ERRORS}:80: code 106: duplicate name err_one (also code 100 at {ERRORS}:5)"
     ));
 }
 
 #[test]
 fn unknown_field_is_reported() {
-    assert_reported(&format!("{ERRORS}:22: code 101: unknown field `retry`"));
+    assert_reported(&format!("{ERRORS}:29: code 101: unknown field `retry`"));
 }
 
 #[test]
@@ -70,35 +70,35 @@ fn unknown_retryability_lists_the_allowed_values() {
         .retry_classes;
     let names: Vec<&str> = classes.iter().map(|c| c.id.as_str()).collect();
     assert_reported(&format!(
-        "{ERRORS}:27: code 102: unknown retryability \"sometimes\"; expected one of {}",
+        "{ERRORS}:34: code 102: unknown retryability \"sometimes\"; expected one of {}",
         names.join(", ")
     ));
 }
 
 #[test]
 fn empty_description_and_remedy_are_reported() {
-    assert_reported(&format!("{ERRORS}:32: code 103: empty description"));
-    assert_reported(&format!("{ERRORS}:40: code 104: empty remedy"));
+    assert_reported(&format!("{ERRORS}:41: code 103: empty description"));
+    assert_reported(&format!("{ERRORS}:51: code 104: empty remedy"));
 }
 
 #[test]
 fn delay_on_an_entry_that_is_not_throttled_is_reported() {
     assert_reported(&format!(
-        "{ERRORS}:42: code 105: retry_after_ms is only for throttled entries, this one is permanent"
+        "{ERRORS}:55: code 105: retry_after_ms is only for throttled entries, this one is permanent"
     ));
 }
 
 #[test]
 fn overlapping_ranges_are_reported() {
     assert_reported(&format!(
-        "{ERRORS}:55: code 550-650: range overlaps range 500-600 ({ERRORS}:49)"
+        "{ERRORS}:72: code 550-650: range overlaps range 500-600 ({ERRORS}:64)"
     ));
 }
 
 #[test]
 fn remedy_that_repeats_the_description_is_reported() {
     assert_reported(&format!(
-        "{ERRORS}:68: code 107: remedy repeats the description; say what to do instead"
+        "{ERRORS}:89: code 107: remedy repeats the description; say what to do instead"
     ));
 }
 
@@ -130,7 +130,7 @@ fn undeclared_directories_are_reported_rather_than_ignored() {
 #[test]
 fn cause_hints_must_point_at_a_cause_and_name_markers() {
     assert_reported(&format!(
-        "{ERRORS}:81: code 108: a cause hint needs `cause` (1 to 2, the number of causes) and a non-empty `info`"
+        "{ERRORS}:107: code 108: a cause hint needs `cause` (1 to 2, the number of causes) and a non-empty `info`"
     ));
     let hint_problems = problems()
         .iter()
@@ -145,7 +145,7 @@ fn sources_must_be_listed_documents_with_an_address() {
         "data/sources.toml:7: document \"x\" declared twice",
         "data/sources.toml:13: document \"nowhere\" needs a `url` or a `repository`",
         "data/sources.toml:18: document \"half\" names a repository: give its `path` and `commit`",
-        "data/acme/api/errors.toml:74: code 108: source document \"faq\" is not listed in data/sources.toml",
+        "data/acme/api/errors.toml:97: code 108: source document \"faq\" is not listed in data/sources.toml",
         "data/acme/api/api/thing.toml: source document \"y\" is not listed in data/sources.toml",
     ] {
         assert_reported(expected);
@@ -155,16 +155,16 @@ fn sources_must_be_listed_documents_with_an_address() {
 #[test]
 fn per_operation_delays_name_known_operations_and_match_the_overall_delay() {
     assert_reported(&format!(
-        "{ERRORS}:89: code 109: unknown operation \"delete\" in retry_after_ms_by_operation; expected one of read, write"
+        "{ERRORS}:117: code 109: unknown operation \"delete\" in retry_after_ms_by_operation; expected one of read, write"
     ));
     assert_reported(&format!(
-        "{ERRORS}:89: code 109: retry_after_ms must be the longest per-operation delay (250 ms)"
+        "{ERRORS}:117: code 109: retry_after_ms must be the longest per-operation delay (250 ms)"
     ));
 }
 
 #[test]
 fn all_problems_come_in_one_pass() {
-    assert_eq!(problems().len(), 21, "{:#?}", problems());
+    assert_eq!(problems().len(), 23, "{:#?}", problems());
 }
 
 #[test]
@@ -335,4 +335,14 @@ fn the_catalogue_version_is_the_datas_version_and_digest_and_the_changelog_names
         .find_map(|l| l.strip_prefix("## "))
         .unwrap();
     assert_eq!(newest, version, "CHANGELOG.md's newest version");
+}
+
+#[test]
+fn an_entry_without_chinese_text_is_reported() {
+    assert_reported(&format!(
+        "{ERRORS}:119: code 113: no Chinese text: add `description_zh`"
+    ));
+    assert_reported(&format!(
+        "{ERRORS}:119: code 113: no Chinese text: add `remedy_zh`"
+    ));
 }

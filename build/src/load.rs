@@ -51,6 +51,14 @@ impl Loader {
         let entry_tables = f.tables("entry");
         f.finish();
         let Some(title) = title else { return };
+        if title_zh.is_none() {
+            self.problem(
+                &doc.rel,
+                None,
+                None,
+                "no Chinese title: add `title_zh`".into(),
+            );
+        }
         let category = match categories.iter().position(|c| c.id == category_id) {
             Some(i) => {
                 if categories[i].title != title {
@@ -172,8 +180,23 @@ impl Loader {
                 self.problem(
                     &doc.rel,
                     Some(line),
-                    code,
+                    code.clone(),
                     "remedy repeats the description; say what to do instead".into(),
+                );
+            }
+            // Every entry in both languages.
+            let missing = [
+                ("description_zh", zh.description.is_none()),
+                ("remedy_zh", zh.remedy.is_none()),
+                ("causes_zh", !causes.is_empty() && zh.causes.is_empty()),
+                ("note_zh", note.is_some() && zh.note.is_none()),
+            ];
+            for (field, _) in missing.iter().filter(|(_, m)| *m) {
+                self.problem(
+                    &doc.rel,
+                    Some(line),
+                    code.clone(),
+                    format!("no Chinese text: add `{field}`"),
                 );
             }
             entries.push(Entry {

@@ -113,6 +113,7 @@ impl Loader {
             let mut f = Fields::new(self, &doc, t, None, span);
             let id = f.identifier("id");
             let name = f.text("name");
+            let name_zh = f.optional_text("name_zh");
             f.finish();
             if let (Some(id), Some(name)) = (id, name) {
                 if vendors.iter().any(|v: &VendorDef| v.id == id) {
@@ -124,7 +125,7 @@ impl Loader {
                         format!("vendor {id:?} declared twice"),
                     );
                 }
-                vendors.push(VendorDef { id, name });
+                vendors.push(VendorDef { id, name, name_zh });
             }
         }
         for (span, t) in namespace_tables {
@@ -133,6 +134,7 @@ impl Loader {
             let domain = f.identifier("domain");
             let title = f.text("title");
             let passes_through = f.optional_text("passes_through");
+            let title_zh = f.optional_text("title_zh");
             f.finish();
             let (Some(vendor), Some(domain), Some(title)) = (vendor, domain, title) else {
                 continue;
@@ -150,6 +152,7 @@ impl Loader {
                 vendor,
                 domain,
                 title,
+                title_zh,
                 passes_through,
             };
             if namespaces.iter().any(|n: &NamespaceDef| n.id() == def.id()) {
@@ -205,6 +208,9 @@ impl Loader {
             let title = f.text("title");
             let summary = f.text("summary");
             let definition = f.text("definition");
+            let title_zh = f.optional_text("title_zh");
+            let definition_zh = f.optional_text("definition_zh");
+            f.allow(&["summary_zh"]);
             let delays = f.optional_bool("delays");
             let retries = f.optional_bool("retries");
             f.finish();
@@ -237,6 +243,8 @@ impl Loader {
                 title,
                 summary,
                 definition,
+                title_zh,
+                definition_zh,
                 delays,
                 retries,
             });

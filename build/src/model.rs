@@ -15,6 +15,9 @@ pub struct RetryClass {
     pub summary: String,
     /// The rule that puts a code in the class.
     pub definition: String,
+    /// The title and the rule in Chinese.
+    pub title_zh: Option<String>,
+    pub definition_zh: Option<String>,
     /// Whether its entries may carry `retry_after_ms`.
     pub delays: bool,
     /// Whether a program resends the same request for it (transient,
@@ -74,6 +77,8 @@ pub struct DocumentDef {
 pub struct VendorDef {
     pub id: String,
     pub name: String,
+    /// The name in Chinese, where `namespaces.toml` gives one.
+    pub name_zh: Option<String>,
 }
 
 /// A namespace declared in `data/namespaces.toml`; its position in
@@ -83,6 +88,8 @@ pub struct NamespaceDef {
     pub vendor: String,
     pub domain: String,
     pub title: String,
+    /// The title in Chinese, where `namespaces.toml` gives one.
+    pub title_zh: Option<String>,
     /// The namespace whose codes this one's SDKs pass on unchanged (a client
     /// SDK reporting the server's code): a code this namespace lacks is
     /// explained by that one's entry.

@@ -162,16 +162,28 @@ fn render_vendor(catalog: &Catalog, out: &mut String) {
                 .iter()
                 .map(|v| (v.id.clone(), format!("{}.", v.name)))
                 .collect(),
-            accessors: vec![(
-                "The vendor's name for people, e.g. `Tencent Cloud Chat`.",
-                "display_name",
-                "&'static str",
-                catalog
-                    .vendors
-                    .iter()
-                    .map(|v| format!("{:?}", v.name))
-                    .collect(),
-            )],
+            accessors: vec![
+                (
+                    "The vendor's name for people, e.g. `Tencent Cloud Chat`.",
+                    "display_name",
+                    "&'static str",
+                    catalog
+                        .vendors
+                        .iter()
+                        .map(|v| format!("{:?}", v.name))
+                        .collect(),
+                ),
+                (
+                    "The vendor's name in Chinese, e.g. `腾讯云即时通信 IM`.",
+                    "display_name_zh",
+                    "&'static str",
+                    catalog
+                        .vendors
+                        .iter()
+                        .map(|v| format!("{:?}", v.name_zh.as_deref().unwrap_or(&v.name)))
+                        .collect(),
+                ),
+            ],
         },
     );
 }
@@ -226,6 +238,14 @@ fn render_namespace(catalog: &Catalog, out: &mut String) {
                     nss.iter().map(|n| format!("{:?}", n.title)).collect(),
                 ),
                 (
+                    "The namespace's title in Chinese, e.g. `服务端（REST API 与后台）`.",
+                    "title_zh",
+                    "&'static str",
+                    nss.iter()
+                        .map(|n| format!("{:?}", n.title_zh.as_deref().unwrap_or(&n.title)))
+                        .collect(),
+                ),
+                (
                     "The namespace whose codes this one's SDKs pass on unchanged (the \
                      Nexconn client SDKs report server codes): [`crate::explain_in`] \
                      answers a code this namespace lacks with that namespace's entry.",
@@ -257,12 +277,22 @@ fn render_category(catalog: &Catalog, out: &mut String) {
                 .iter()
                 .map(|c| (c.id.clone(), format!("{}.", c.title)))
                 .collect(),
-            accessors: vec![(
-                "The category's title for people, e.g. `Relationship chain`.",
-                "title",
-                "&'static str",
-                cats.iter().map(|c| format!("{:?}", c.title)).collect(),
-            )],
+            accessors: vec![
+                (
+                    "The category's title for people, e.g. `Relationship chain`.",
+                    "title",
+                    "&'static str",
+                    cats.iter().map(|c| format!("{:?}", c.title)).collect(),
+                ),
+                (
+                    "The category's title in Chinese, e.g. `关系链`.",
+                    "title_zh",
+                    "&'static str",
+                    cats.iter()
+                        .map(|c| format!("{:?}", c.title_zh.as_deref().unwrap_or(&c.title)))
+                        .collect(),
+                ),
+            ],
         },
     );
 }
@@ -302,6 +332,26 @@ fn render_retryability(catalog: &Catalog, out: &mut String) {
                     classes
                         .iter()
                         .map(|c| format!("{:?}", c.definition))
+                        .collect(),
+                ),
+                (
+                    "The class's name in Chinese, e.g. `处理后再试`.",
+                    "title_zh",
+                    "&'static str",
+                    classes
+                        .iter()
+                        .map(|c| format!("{:?}", c.title_zh.as_deref().unwrap_or(&c.title)))
+                        .collect(),
+                ),
+                (
+                    "The rule that puts a code in this class, in Chinese.",
+                    "rule_zh",
+                    "&'static str",
+                    classes
+                        .iter()
+                        .map(|c| {
+                            format!("{:?}", c.definition_zh.as_deref().unwrap_or(&c.definition))
+                        })
                         .collect(),
                 ),
             ],
@@ -368,6 +418,9 @@ fn render_entries(catalog: &Catalog, out: &mut String) {
             remedy: e.remedy.clone(),
             api: None,
             already_done: None,
+            description_zh: e.zh.description.as_deref().unwrap_or_default(),
+            remedy_zh: e.zh.remedy.clone().unwrap_or_default(),
+            already_done_zh: None,
         };
         write_entry(catalog, out, index, e, &row);
         index += 1;
@@ -391,11 +444,21 @@ fn render_entries(catalog: &Catalog, out: &mut String) {
                 .retry_classes
                 .iter()
                 .any(|c| c.id == base.retryability && c.retries);
-            let remedy = match repeat {
-                Some(Repeat::Unsafe { how, .. } | Repeat::UnsafeUnless { how, .. }) if retries => {
-                    format!("{} This API is not safe to repeat: {how}", base.remedy)
+            let base_zh = base.zh.remedy.clone().unwrap_or_default();
+            let (remedy, remedy_zh) = match repeat {
+                Some(Repeat::Unsafe { how, how_zh } | Repeat::UnsafeUnless { how, how_zh })
+                    if retries =>
+                {
+                    (
+                        format!("{} This API is not safe to repeat: {how}", base.remedy),
+                        format!("{base_zh}该 API 的请求重复发送并不安全：{how_zh}"),
+                    )
                 }
-                _ => base.remedy.clone(),
+                _ => (base.remedy.clone(), base_zh),
+            };
+            let description_zh = match &row.description {
+                Some(_) => row.description_zh.as_deref(),
+                None => base.zh.description.as_deref(),
             };
             let _ = writeln!(out, "    // {}, code {}", own.file, row.code);
             let row = Row {
@@ -404,6 +467,9 @@ fn render_entries(catalog: &Catalog, out: &mut String) {
                 remedy,
                 api: Some(&own.api),
                 already_done: row.already_done.as_deref(),
+                description_zh: description_zh.unwrap_or_default(),
+                remedy_zh,
+                already_done_zh: row.already_done_zh.as_deref(),
             };
             write_entry(catalog, out, index, base, &row);
             index += 1;
@@ -421,6 +487,10 @@ struct Row<'a> {
     remedy: String,
     api: Option<&'a str>,
     already_done: Option<&'a str>,
+    /// The same in Chinese.
+    description_zh: &'a str,
+    remedy_zh: String,
+    already_done_zh: Option<&'a str>,
 }
 
 fn write_entry(catalog: &Catalog, out: &mut String, index: usize, e: &Entry, row: &Row<'_>) {
@@ -465,6 +535,13 @@ fn write_entry(catalog: &Catalog, out: &mut String, index: usize, e: &Entry, row
         api: {api},
         aliases: &{aliases:?},
         retired: {retired},
+        zh: Zh {{
+            description: {description_zh:?},
+            remedy: {remedy_zh:?},
+            causes: &{causes_zh:?},
+            note: {note_zh},
+            already_done: {already_done_zh},
+        }},
     }},
 "#,
         namespace = pascal_case(&catalog.namespaces[e.namespace].id()),
@@ -484,6 +561,11 @@ fn write_entry(catalog: &Catalog, out: &mut String, index: usize, e: &Entry, row
         api = option_str(api),
         aliases = e.aliases,
         retired = e.retired,
+        description_zh = row.description_zh,
+        remedy_zh = row.remedy_zh,
+        causes_zh = e.zh.causes,
+        note_zh = option_str(e.zh.note.as_deref()),
+        already_done_zh = option_str(row.already_done_zh),
     );
 }
 

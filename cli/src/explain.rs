@@ -90,8 +90,8 @@ pub fn run(args: &Args) -> Result<Done, CliError> {
         .iter()
         .flat_map(|(query, hits)| {
             hits.iter().map(move |e| match query {
-                CodeQuery::Code(code) => e.record_for(*code),
-                CodeQuery::Name(_) => e.record(),
+                CodeQuery::Code(code) => e.record_for_in(*code, crate::lang()),
+                CodeQuery::Name(_) => e.record_in(crate::lang()),
             })
         })
         .collect();
@@ -112,11 +112,15 @@ fn print_text(found: &[(CodeQuery, Vec<&Explanation>)], api: Option<&Api>) -> io
             if !first {
                 writeln!(out)?;
             }
-            let note = format!(
-                "{} means different things in {} namespaces:",
-                query.code(),
-                hits.len()
-            );
+            let note = if crate::lang() == chatcodes::Lang::Zh {
+                format!("{} 在 {} 个命名空间中含义不同：", query.code(), hits.len())
+            } else {
+                format!(
+                    "{} means different things in {} namespaces:",
+                    query.code(),
+                    hits.len()
+                )
+            };
             writeln!(out, "{}", style.dim(&note))?;
         }
         for e in hits {

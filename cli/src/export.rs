@@ -119,7 +119,7 @@ fn records(filter: &Filter, keyed_by: Option<Namespace>) -> Vec<Record> {
     let mut rows = Vec::new();
     for e in filter.entries() {
         let Some(namespace) = keyed_by else {
-            rows.push(e.record());
+            rows.push(e.record_in(crate::lang()));
             continue;
         };
         let is_best = |code| explain_in(namespace, code).is_some_and(|b| std::ptr::eq(b, e));
@@ -130,7 +130,7 @@ fn records(filter: &Filter, keyed_by: Option<Namespace>) -> Vec<Record> {
                 rows.extend(
                     (first..=last)
                         .filter(|&c| is_best(c))
-                        .map(|c| e.record_for(c)),
+                        .map(|c| e.record_for_in(c, crate::lang())),
                 );
             }
         }

@@ -23,10 +23,23 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
+/// The language of the output, set once from `--lang` or the locale.
+static LANG: std::sync::OnceLock<chatcodes::Lang> = std::sync::OnceLock::new();
+
+/// The language people read the output in: `--lang`, else the locale
+/// (`LC_ALL`, `LC_MESSAGES`, `LANG` saying Chinese), else English.
+pub fn lang() -> chatcodes::Lang {
+    *LANG.get_or_init(chatcodes::Lang::from_env)
+}
+
 /// Explain the error codes of chat services (Tencent Cloud Chat, Nexconn/RongCloud).
 #[derive(Debug, Parser)]
 #[command(name = "chatcodes", version, about, long_about = None)]
 pub struct Cli {
+    /// The language of descriptions, remedies and titles: en or zh (default:
+    /// Chinese when the locale, LC_ALL/LC_MESSAGES/LANG, says so, else English).
+    #[arg(long, global = true, value_parser = ["en", "zh"])]
+    lang: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -113,6 +126,9 @@ pub fn run() -> ExitCode {
     ));
     let matches = Cli::command().version(version).get_matches();
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    if let Some(lang) = cli.lang.as_deref().and_then(|l| l.parse().ok()) {
+        let _ = LANG.set(lang);
+    }
     let (name, result) = match cli.command {
         Command::Explain(args) => ("chatcodes", explain::run(&args)),
         Command::Check(args) => ("chatcodes check", check::run(&args)),

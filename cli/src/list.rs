@@ -48,7 +48,7 @@ pub fn write_line(out: &mut impl Write, style: &Style, e: &Explanation) -> io::R
         e.namespace().to_string(),
         e.retryability().to_string(),
         name,
-        e.description()
+        e.description_in(crate::lang())
     )
 }
 
@@ -56,7 +56,7 @@ pub fn list(args: &ListArgs) -> Result<Done, CliError> {
     let style = Style::for_stdout();
     let mut out = output::stdout()?;
     let entries: Vec<&Explanation> = args.filter.entries().collect();
-    let records: Vec<Record> = entries.iter().map(|e| e.record()).collect();
+    let records: Vec<Record> = entries.iter().map(|e| e.record_in(crate::lang())).collect();
     match args.format {
         ListFormat::Text => {
             for e in &entries {

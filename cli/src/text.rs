@@ -2,7 +2,7 @@
 
 use std::io::{self, IsTerminal, Write};
 
-use chatcodes::Explanation;
+use chatcodes::{Explanation, Lang};
 
 /// Bold and dim only when writing to a terminal and `NO_COLOR` is unset.
 pub struct Style {
@@ -53,16 +53,51 @@ pub fn write_explanation(out: &mut impl Write, style: &Style, e: &Explanation) -
     write_fields(out, style, e)
 }
 
-/// Writes an explanation's labelled lines, without the heading.
+/// A field's label in the language of the output.
+fn label(name: &'static str) -> &'static str {
+    if crate::lang() == Lang::En {
+        return name;
+    }
+    match name {
+        "vendor" => "厂商",
+        "api" => "API",
+        "category" => "分类",
+        "description" => "说明",
+        "retryability" => "重试",
+        "already done" => "已完成",
+        "retry after" => "重试间隔",
+        "remedy" => "处理办法",
+        "note" => "备注",
+        "causes" => "原因",
+        "also named" => "别名",
+        "source" => "来源",
+        "status" => "状态",
+        other => other,
+    }
+}
+
+/// `label` padded to 14 columns (a Chinese character takes two).
+fn padded(label: &str) -> String {
+    let width: usize = label
+        .chars()
+        .map(|c| if c >= '\u{2e80}' { 2 } else { 1 })
+        .sum();
+    format!("  {label}{}", " ".repeat(14usize.saturating_sub(width)))
+}
+
+/// Writes an explanation's labelled lines, without the heading, in the
+/// language of the output (`--lang`).
 pub fn write_fields(out: &mut impl Write, style: &Style, e: &Explanation) -> io::Result<()> {
+    let lang = crate::lang();
+    let zh = lang == Lang::Zh;
     let ns = e.namespace();
-    let field = |label: &str| style.dim(&format!("  {label:<14}"));
+    let field = |name: &'static str| style.dim(&padded(label(name)));
     writeln!(
         out,
         "{}{} / {} ({})",
         field("vendor"),
-        e.vendor().display_name(),
-        ns.title(),
+        e.vendor().name_in(lang),
+        ns.title_in(lang),
         ns
     )?;
     if let Some(api) = e.api() {
@@ -72,16 +107,17 @@ pub fn write_fields(out: &mut impl Write, style: &Style, e: &Explanation) -> io:
         out,
         "{}{} ({})",
         field("category"),
-        e.category().title(),
+        e.category().title_in(lang),
         e.category()
     )?;
-    writeln!(out, "{}{}", field("description"), e.description())?;
+    writeln!(out, "{}{}", field("description"), e.description_in(lang))?;
     writeln!(out, "{}{}", field("retryability"), e.retryability())?;
-    if let Some(why) = e.already_done() {
+    if let Some(why) = e.already_done_in(lang) {
         writeln!(out, "{}{why}", field("already done"))?;
     }
     if let Some(ms) = e.retry_after_ms() {
-        write!(out, "{}at least {ms} ms", field("retry after"))?;
+        let at_least = if zh { "至少" } else { "at least " };
+        write!(out, "{}{at_least}{ms} ms", field("retry after"))?;
         let by_operation: Vec<String> = e
             .retry_after_by_operation()
             .iter()
@@ -92,24 +128,29 @@ pub fn write_fields(out: &mut impl Write, style: &Style, e: &Explanation) -> io:
         }
         writeln!(out)?;
     }
-    writeln!(out, "{}{}", field("remedy"), e.remedy())?;
-    if let Some(note) = e.note() {
+    writeln!(out, "{}{}", field("remedy"), e.remedy_in(lang))?;
+    if let Some(note) = e.note_in(lang) {
         writeln!(out, "{}{note}", field("note"))?;
     }
-    for (i, cause) in e.causes().iter().enumerate() {
-        let label = if i == 0 { "causes" } else { "" };
-        writeln!(out, "{}{}. {cause}", field(label), i + 1)?;
+    for (i, cause) in e.causes_in(lang).iter().enumerate() {
+        let label = if i == 0 {
+            field("causes")
+        } else {
+            style.dim(&padded(""))
+        };
+        writeln!(out, "{label}{}. {cause}", i + 1)?;
     }
     if !e.aliases().is_empty() {
         writeln!(out, "{}{}", field("also named"), e.aliases().join(", "))?;
     }
     writeln!(out, "{}{}", field("source"), e.source())?;
     if e.is_retired() {
-        writeln!(
-            out,
-            "{}retired: only older material documents this code",
-            field("status")
-        )?;
+        let retired = if zh {
+            "已停用：只有旧资料记载此错误码"
+        } else {
+            "retired: only older material documents this code"
+        };
+        writeln!(out, "{}{retired}", field("status"))?;
     }
     Ok(())
 }

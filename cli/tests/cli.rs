@@ -436,3 +436,59 @@ fn the_version_names_the_catalogue() {
     let version = stdout(&chatcodes(&["--version"], b""));
     assert!(version.contains(chatcodes::CATALOGUE_VERSION), "{version}");
 }
+
+#[test]
+fn explain_export_and_search_speak_chinese() {
+    let zh = stdout(&chatcodes(
+        &["explain", "70001", "-n", "tencent_server", "--lang", "zh"],
+        b"",
+    ));
+    let e = chatcodes::explain(70001).unwrap();
+    assert!(zh.contains(e.description_in(chatcodes::Lang::Zh)), "{zh}");
+    assert!(
+        zh.contains(e.remedy_in(chatcodes::Lang::Zh)) && zh.contains("处理办法"),
+        "{zh}"
+    );
+    assert!(!zh.contains(e.description()), "{zh}");
+    // The locale decides when --lang is not given.
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_chatcodes"))
+        .args(["explain", "70001", "-n", "tencent_server"])
+        .env("LANG", "zh_CN.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(o.stdout).unwrap(), zh);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&chatcodes(
+        &["export", "-f", "json", "--lang", "zh"],
+        b"",
+    )))
+    .unwrap();
+    let records = json.as_array().unwrap();
+    assert_eq!(records.len(), chatcodes::entries().len());
+    let chinese = |v: &serde_json::Value| {
+        v.as_str()
+            .unwrap()
+            .chars()
+            .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+    };
+    assert!(
+        records
+            .iter()
+            .all(|r| chinese(&r["description"]) && chinese(&r["remedy"]))
+    );
+    let found = stdout(&chatcodes(&["search", "UserSig", "过期"], b""));
+    let first: Vec<&str> = found.lines().take(3).collect();
+    assert!(
+        first
+            .iter()
+            .any(|l| l.trim_start().starts_with("70001 tencent_server")),
+        "{found}"
+    );
+    for word in ["签名", "群组不存在"] {
+        assert!(
+            !stdout(&chatcodes(&["search", word], b"")).is_empty(),
+            "{word}"
+        );
+    }
+}

@@ -16,6 +16,7 @@ type Row = BTreeMap<String, String>;
 
 fn export(format: &str) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_chatcodes"))
+        .env("LC_ALL", "C")
         .args(["export", "--format", format])
         .output()
         .expect("the chatcodes binary runs");
@@ -173,6 +174,7 @@ fn every_entry_survives_export_and_parse_in_every_format() {
 fn an_export_of_every_field_is_the_record_itself() {
     let columns = chatcodes::Record::FIELDS.join(",");
     let out = Command::new(env!("CARGO_BIN_EXE_chatcodes"))
+        .env("LC_ALL", "C")
         .args(["export", "--format", "ndjson", "--columns", &columns])
         .output()
         .unwrap();
@@ -226,6 +228,7 @@ fn conforms(value: &Value, property: &Value) -> bool {
 #[test]
 fn every_exported_record_conforms_to_the_committed_schema() {
     let out = Command::new(env!("CARGO_BIN_EXE_chatcodes"))
+        .env("LC_ALL", "C")
         .args(["export", "--schema"])
         .output()
         .unwrap();
@@ -244,6 +247,7 @@ fn every_exported_record_conforms_to_the_committed_schema() {
         .concat()
         .join(",");
     let out = Command::new(env!("CARGO_BIN_EXE_chatcodes"))
+        .env("LC_ALL", "C")
         .args(["export", "--format", "ndjson", "--columns", &columns])
         .output()
         .unwrap();
@@ -282,6 +286,7 @@ fn diff_names_what_was_added_removed_and_changed() {
     std::fs::write(&new_path, new.to_string()).unwrap();
     let diff = |a: &std::path::Path, b: &std::path::Path| {
         Command::new(env!("CARGO_BIN_EXE_chatcodes"))
+            .env("LC_ALL", "C")
             .args(["diff", a.to_str().unwrap(), b.to_str().unwrap()])
             .output()
             .unwrap()

@@ -304,6 +304,7 @@ fn enrich_writes_each_line_while_its_input_stays_open() {
     use std::sync::mpsc;
     use std::time::Duration;
     let mut child = Command::new(env!("CARGO_BIN_EXE_chatcodes"))
+        .env("LC_ALL", "C")
         .arg("enrich")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -382,6 +383,7 @@ fn a_read_write_dev_null_is_not_a_closed_descriptor() {
     use std::process::{Command, Stdio};
     for args in [&["enrich"][..], &["explain", "70001"]] {
         let mut child = Command::new(env!("CARGO_BIN_EXE_chatcodes"))
+            .env("LC_ALL", "C")
             .args(args)
             .stdin(Stdio::piped())
             .stdout(Stdio::null())

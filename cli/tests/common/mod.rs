@@ -8,6 +8,8 @@ pub fn chatcodes(args: &[&str], stdin: &[u8]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_chatcodes"))
         .args(args)
         .env("NO_COLOR", "1")
+        // English whatever the locale of the machine running the tests.
+        .env("LC_ALL", "C")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
