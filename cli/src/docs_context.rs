@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use chatcodes::{
-    Category, Document, Explanation, Namespace, Record, Retryability, api_entries, entries,
+    Category, Document, Explanation, Lang, Namespace, Record, Retryability, api_entries, entries,
     explain_all, explain_in,
 };
 use serde::Serialize;
@@ -19,6 +19,8 @@ pub struct Context {
     pub generator: String,
     /// The catalogue it describes: `chatcodes::CATALOGUE_VERSION`.
     pub catalogue_version: &'static str,
+    /// The language of the records and titles (`en`, `zh`): `--lang`.
+    pub lang: Lang,
     /// Every entry, in catalogue order.
     pub entries: Vec<Entry>,
     /// Every namespace, in `explain()`'s precedence order.
@@ -57,8 +59,40 @@ pub struct Entry {
     pub causes_source: Option<String>,
     /// The REST APIs whose own tables list the code, with their wording.
     pub api_rows: Vec<ApiRow>,
+    /// Its text in each language, whatever `lang` is: what a page that
+    /// switches language in place shows.
+    pub en: Texts,
+    pub zh: Texts,
     /// The anchors of the code's meanings in other namespaces.
     pub other_meanings: Vec<String>,
+}
+
+/// An entry's text in one language.
+#[derive(Debug, Serialize)]
+pub struct Texts {
+    pub description: &'static str,
+    pub remedy: &'static str,
+    pub causes: &'static [&'static str],
+    pub note: Option<&'static str>,
+    pub vendor_name: &'static str,
+    pub namespace_title: &'static str,
+    pub category_title: &'static str,
+    pub retryability_title: &'static str,
+}
+
+impl Texts {
+    fn of(e: &Explanation, lang: Lang) -> Self {
+        Texts {
+            description: e.description_in(lang),
+            remedy: e.remedy_in(lang),
+            causes: e.causes_in(lang),
+            note: e.note_in(lang),
+            vendor_name: e.vendor().name_in(lang),
+            namespace_title: e.namespace().title_in(lang),
+            category_title: e.category().title_in(lang),
+            retryability_title: e.retryability().title_in(lang),
+        }
+    }
 }
 
 /// A [`Document`] with the one-line form the text outputs print.
@@ -92,6 +126,9 @@ pub struct NamespaceInfo {
     pub title: &'static str,
     /// `Tencent Cloud Chat / Client SDK`.
     pub heading: String,
+    /// The heading in each language.
+    pub heading_en: String,
+    pub heading_zh: String,
     /// The categories with entries in this namespace, in catalogue order.
     pub categories: Vec<Category>,
     pub entry_count: usize,
@@ -102,6 +139,9 @@ pub struct NamespaceInfo {
 pub struct Named {
     pub name: &'static str,
     pub title: &'static str,
+    /// The title in each language.
+    pub title_en: &'static str,
+    pub title_zh: &'static str,
 }
 
 /// A retry class with its rule.
@@ -111,6 +151,11 @@ pub struct RetryClass {
     pub title: &'static str,
     /// The rule that puts a code in the class.
     pub rule: &'static str,
+    /// The title and the rule in each language.
+    pub title_en: &'static str,
+    pub title_zh: &'static str,
+    pub rule_en: &'static str,
+    pub rule_zh: &'static str,
     /// Whether the same request may be sent again unchanged after a backoff.
     pub may_retry_unchanged: bool,
     pub entry_count: usize,
@@ -158,13 +203,16 @@ fn shared() -> Shared {
 
 fn entry(e: &'static Explanation, api_rows: Vec<ApiRow>, shared: &Shared) -> Entry {
     let source = e.source();
+    let lang = crate::lang();
     Entry {
-        record: e.record(),
+        record: e.record_in(lang),
         id: anchor(e),
-        vendor_name: e.vendor().display_name(),
-        namespace_title: e.namespace().title(),
-        category_title: e.category().title(),
-        retryability_title: e.retryability().title(),
+        vendor_name: e.vendor().name_in(lang),
+        namespace_title: e.namespace().title_in(lang),
+        category_title: e.category().title_in(lang),
+        retryability_title: e.retryability().title_in(lang),
+        en: Texts::of(e, Lang::En),
+        zh: Texts::of(e, Lang::Zh),
         document: DocumentInfo {
             document: source.document,
             display: source.document.to_string(),
@@ -198,10 +246,10 @@ impl Context {
                 .or_default()
                 .push(ApiRow {
                     api,
-                    description: a.description(),
+                    description: a.description_in(crate::lang()),
                     own_wording: general.is_none_or(|g| g.description() != a.description()),
                     retryability: a.retryability(),
-                    remedy: a.remedy(),
+                    remedy: a.remedy_in(crate::lang()),
                 });
         }
         let api_row_count = api_entries().len();
@@ -212,14 +260,19 @@ impl Context {
                 entry(e, rows.remove(&key).unwrap_or_default(), &shared)
             })
             .collect();
+        let lang = crate::lang();
+        let heading =
+            |ns: Namespace, lang| format!("{} / {}", ns.vendor().name_in(lang), ns.title_in(lang));
         let namespaces = Namespace::ALL
             .iter()
             .map(|&ns| NamespaceInfo {
                 name: ns,
                 vendor: ns.vendor(),
-                vendor_name: ns.vendor().display_name(),
-                title: ns.title(),
-                heading: format!("{} / {}", ns.vendor().display_name(), ns.title()),
+                vendor_name: ns.vendor().name_in(lang),
+                title: ns.title_in(lang),
+                heading: heading(ns, lang),
+                heading_en: heading(ns, Lang::En),
+                heading_zh: heading(ns, Lang::Zh),
                 categories: Category::ALL
                     .iter()
                     .copied()
@@ -236,15 +289,21 @@ impl Context {
             .iter()
             .map(|c| Named {
                 name: c.into(),
-                title: c.title(),
+                title: c.title_in(lang),
+                title_en: c.title(),
+                title_zh: c.title_zh(),
             })
             .collect();
         let retryabilities = Retryability::ALL
             .iter()
             .map(|&r| RetryClass {
                 name: r,
-                title: r.title(),
-                rule: r.rule(),
+                title: r.title_in(lang),
+                rule: r.rule_in(lang),
+                title_en: r.title(),
+                title_zh: r.title_zh(),
+                rule_en: r.rule(),
+                rule_zh: r.rule_zh(),
                 may_retry_unchanged: r.may_retry_unchanged(),
                 entry_count: entries
                     .iter()
@@ -261,7 +320,7 @@ impl Context {
                     .map(|m| Meaning {
                         namespace: m.namespace(),
                         id: anchor(m),
-                        description: m.description(),
+                        description: m.description_in(lang),
                     })
                     .collect(),
             })
@@ -269,6 +328,7 @@ impl Context {
         Context {
             generator: format!("chatcodes {}", env!("CARGO_PKG_VERSION")),
             catalogue_version: chatcodes::CATALOGUE_VERSION,
+            lang,
             entries,
             namespaces,
             categories,

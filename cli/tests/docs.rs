@@ -313,6 +313,19 @@ fn in_chromium_a_search_link_shows_its_matches_and_hides_the_rest() {
         "the count shows {} entries",
         shown.len()
     );
+    // Best match first: the UserSig-expired codes before -10001, whose
+    // description only mentions them.
+    let order: Vec<String> = articles(&dom)
+        .into_iter()
+        .filter(|(_, hidden)| !hidden)
+        .map(|(id, _)| id)
+        .collect();
+    let at = |id: &str| order.iter().position(|o| o == id).unwrap_or(usize::MAX);
+    assert!(
+        at("tencent_server-70001") < at("tencent_server--10001"),
+        "{order:?}"
+    );
+    assert!(at("tencent_server-70001") < 3, "{order:?}");
 
     // Without a query every entry shows, each with its own anchor.
     let dom = dump_dom(&browser, &profile, &page);
@@ -362,4 +375,54 @@ fn in_chromium_a_search_link_shows_its_matches_and_hides_the_rest() {
         .collect();
     assert!(!expected.is_empty());
     assert_eq!(shown, expected);
+}
+
+#[test]
+fn in_chromium_the_chinese_reference_finds_chinese_words_and_switches_language() {
+    let Some(browser) = chromium() else { return };
+    let scratch = Scratch::new("site-chromium-zh");
+    let site = scratch.0.join("site");
+    succeed(
+        &[
+            "docs",
+            "--format",
+            "html",
+            "--lang",
+            "zh",
+            "--out",
+            site.to_str().unwrap(),
+        ],
+        b"",
+    );
+    let page = format!("file://{}", site.join("index.html").display());
+    let profile = scratch.0.join("profile");
+    let dom = dump_dom(&browser, &profile, &format!("{page}?q=过期"));
+    assert!(
+        dom.contains("<html lang=\"zh\" data-lang=\"zh\""),
+        "{}",
+        &dom[..200]
+    );
+    let shown: Vec<String> = articles(&dom)
+        .into_iter()
+        .filter(|(_, hidden)| !hidden)
+        .map(|(id, _)| id)
+        .collect();
+    assert!(
+        shown.contains(&"tencent_server-70001".to_string()),
+        "{shown:?}"
+    );
+    assert!(!shown.contains(&"tencent_server-10002".to_string()));
+    assert!(dom.contains("显示 "), "the count is in Chinese");
+    // The same page switches to English in place, and the address keeps it.
+    let dom = dump_dom(
+        &browser,
+        &profile,
+        &format!("{page}?lang=en&q=usersig+expired"),
+    );
+    assert!(
+        dom.contains("<html lang=\"en\" data-lang=\"en\""),
+        "{}",
+        &dom[..200]
+    );
+    assert!(dom.contains(" of "), "the count is in English");
 }
