@@ -106,6 +106,16 @@ fn lookups_and_warm_enrichment_do_not_allocate() {
         for name in &names {
             found += usize::from(explain_name(name).is_some());
         }
+        // The text in either language borrows the catalogue's.
+        for e in &all {
+            for lang in chatcodes::Lang::ALL {
+                found += e.description_in(*lang).len() + e.remedy_in(*lang).len();
+                found += e.causes_in(*lang).len() + usize::from(e.note_in(*lang).is_some());
+                found += e.namespace().title_in(*lang).len() + e.category().title_in(*lang).len();
+                found += e.retryability().rule_in(*lang).len();
+                found += e.record_in(*lang).description.len();
+            }
+        }
     });
     assert_eq!(n, 0, "lookups allocated {n} times");
     assert!(found > codes.len(), "the lookups found entries ({found})");

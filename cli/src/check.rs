@@ -236,26 +236,36 @@ impl<'r> Report<'r> {
             }
         }
         debug_assert_eq!(usize::from(request) + items + dropped + done, self.failed);
+        let zh = zh();
         let mut parts = Vec::new();
         if done > 0 {
             // The service said it failed, but what was asked for holds.
-            parts.push(format!(
-                "{} already done (the goal already holds)",
-                thousands(done)
-            ));
+            parts.push(if zh {
+                format!("{} 项已完成（目标已达成）", thousands(done))
+            } else {
+                format!("{} already done (the goal already holds)", thousands(done))
+            });
         }
         if request {
-            parts.push("the request failed".to_string());
+            parts.push(t("the request failed", "请求失败").to_string());
         }
         if items > 0 {
-            parts.push(format!("{} item(s) failed", thousands(items)));
+            parts.push(if zh {
+                format!("{} 项失败", thousands(items))
+            } else {
+                format!("{} item(s) failed", thousands(items))
+            });
         }
         if dropped > 0 {
-            parts.push(format!("{} message(s) dropped", thousands(dropped)));
+            parts.push(if zh {
+                format!("{} 条消息被丢弃", thousands(dropped))
+            } else {
+                format!("{} message(s) dropped", thousands(dropped))
+            });
         }
         match parts.len() {
-            0 => "nothing failed".to_string(),
-            _ => parts.join(", and "),
+            0 => t("nothing failed", "没有失败").to_string(),
+            _ => parts.join(t(", and ", "，")),
         }
     }
 
@@ -267,9 +277,14 @@ impl<'r> Report<'r> {
         };
         write!(out, "{}: {}", style.bold(headline), self.headline())?;
         if r.item_count() > 0 {
-            write!(out, " ({} item result(s) read)", thousands(r.item_count()))?;
+            let read = thousands(r.item_count());
+            if zh() {
+                write!(out, "（读取了 {read} 项结果）")?;
+            } else {
+                write!(out, " ({read} item result(s) read)")?;
+            }
         }
-        write!(out, "; {}", r.vendor().display_name())?;
+        write!(out, "; {}", r.vendor().name_in(crate::lang()))?;
         if let Some(api) = r.api() {
             write!(out, " {api}")?;
         }
@@ -287,8 +302,12 @@ impl<'r> Report<'r> {
         }
         writeln!(out)?;
         if let Some(how) = r.api().and_then(|api| api.repeat().how()) {
-            let label = style.dim(&format!("  {:<14}", "repeat"));
-            writeln!(out, "{label}not safe to repeat as it is: {how}")?;
+            let label = style.dim(&crate::text::padded(t("repeat", "重复发送")));
+            let how = match r.api().map(|api| api.path()) {
+                Some(_) if zh() => format!("原样重复发送并不安全：{how}"),
+                _ => format!("not safe to repeat as it is: {how}"),
+            };
+            writeln!(out, "{label}{how}")?;
         }
         for group in &self.groups {
             writeln!(out)?;
@@ -306,9 +325,11 @@ impl<'r> Report<'r> {
     ) -> io::Result<()> {
         let first = group.first();
         let count = group.outcomes.len();
+        let zh = zh();
         let what = match (first.kind(), first.code()) {
             (OutcomeKind::Request, Some(code)) => format!(
-                "the request: {}",
+                "{}{}",
+                t("the request: ", "请求："),
                 first.explanation().map_or(code.to_string(), heading)
             ),
             (OutcomeKind::Request, None) => format!(
@@ -317,8 +338,12 @@ impl<'r> Report<'r> {
             ),
             (_, Some(code)) => {
                 let name = first.explanation().map_or(code.to_string(), heading);
-                let verb = if first.is_failure() { " failed" } else { "" };
-                format!("{name}: {} item(s){verb}", thousands(count))
+                match (zh, first.is_failure()) {
+                    (true, true) => format!("{name}：{} 项失败", thousands(count)),
+                    (true, false) => format!("{name}：{} 项", thousands(count)),
+                    (false, true) => format!("{name}: {} item(s) failed", thousands(count)),
+                    (false, false) => format!("{name}: {} item(s)", thousands(count)),
+                }
             }
             (OutcomeKind::ItemStatus, None) => format!(
                 "{} status {}: {} item(s) failed, no code given",
@@ -331,18 +356,21 @@ impl<'r> Report<'r> {
                 first.array().unwrap_or_default(),
                 thousands(count)
             ),
+            (_, None) if zh => format!("消息被丢弃：{} 条", thousands(count)),
             (_, None) => format!("message dropped: {} message(s)", thousands(count)),
         };
+        let lang = crate::lang();
         let state = match (
             first.is_failure(),
-            first.explanation().and_then(|e| e.already_done()),
+            first.explanation().and_then(|e| e.already_done_in(lang)),
         ) {
-            (false, _) => " (not a failure)".to_string(),
+            (false, _) => t(" (not a failure)", "（不是失败）").to_string(),
+            (true, Some(why)) if first.is_already_done() && zh => format!("（已完成：{why}）"),
             (true, Some(why)) if first.is_already_done() => format!(" (already done: {why})"),
             _ => String::new(),
         };
         writeln!(out, "{}{state}", style.bold(&what))?;
-        let label = |text: &str| style.dim(&format!("  {text:<14}"));
+        let label = |text: &'static str| style.dim(&crate::text::padded(translated(text)));
         let named: Vec<&chatcodes::Item> = group.outcomes.iter().filter_map(|o| o.item()).collect();
         if let Some(item) = named.first() {
             let shown = if all_items {
@@ -353,7 +381,12 @@ impl<'r> Report<'r> {
             let ids: Vec<&str> = named[..shown].iter().map(|i| i.id.as_str()).collect();
             write!(out, "{}{} {}", label("items"), item.field, ids.join(", "))?;
             if named.len() > shown {
-                write!(out, " ... and {} more", thousands(named.len() - shown))?;
+                let more = thousands(named.len() - shown);
+                if zh {
+                    write!(out, " ……另有 {more} 项")?;
+                } else {
+                    write!(out, " ... and {more} more")?;
+                }
             }
             writeln!(out)?;
         }
@@ -369,12 +402,20 @@ impl<'r> Report<'r> {
         if let Some(e) = first.explanation() {
             for (message, _) in &messages {
                 if let Some(cause) = e.cause_for(message) {
-                    writeln!(out, "{}{cause} (from {message})", label("likely cause"))?;
+                    // The same cause in the output's language.
+                    let i = e.causes().iter().position(|c| *c == cause);
+                    let cause = i.map_or(cause, |i| e.causes_in(lang)[i]);
+                    let from = t("from", "依据");
+                    writeln!(out, "{}{cause} ({from} {message})", label("likely cause"))?;
                 }
             }
             write_fields(out, style, e)?;
         } else if let Some(code) = first.code() {
-            writeln!(out, "  code {code} is not in the chatcodes catalogue")?;
+            if zh {
+                writeln!(out, "  chatcodes 目录中没有错误码 {code}")?;
+            } else {
+                writeln!(out, "  code {code} is not in the chatcodes catalogue")?;
+            }
         }
         Ok(())
     }
@@ -528,5 +569,25 @@ impl RepeatRecord {
             safe: repeat.is_safe(),
             how: repeat.how(),
         }
+    }
+}
+
+/// Whether the report is in Chinese (`--lang zh` or the locale).
+fn zh() -> bool {
+    crate::lang() == chatcodes::Lang::Zh
+}
+
+/// `en` or `zh`, by the output's language.
+fn t(en: &'static str, zh_text: &'static str) -> &'static str {
+    if zh() { zh_text } else { en }
+}
+
+/// A label of the report in the output's language.
+fn translated(label: &'static str) -> &'static str {
+    match label {
+        "items" => t("items", "条目"),
+        "service said" => t("service said", "服务返回"),
+        "likely cause" => t("likely cause", "可能原因"),
+        other => other,
     }
 }

@@ -77,7 +77,7 @@ fn label(name: &'static str) -> &'static str {
 }
 
 /// `label` padded to 14 columns (a Chinese character takes two).
-fn padded(label: &str) -> String {
+pub fn padded(label: &str) -> String {
     let width: usize = label
         .chars()
         .map(|c| if c >= '\u{2e80}' { 2 } else { 1 })

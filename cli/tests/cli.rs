@@ -492,3 +492,20 @@ fn explain_export_and_search_speak_chinese() {
         );
     }
 }
+
+#[test]
+fn check_reports_in_chinese_and_keeps_its_verdict_word() {
+    let body = br#"{"ActionStatus":"OK","ErrorCode":0,"ResultItem":[{"To_Account":"id2","ResultCode":30010,"ResultInfo":"x"}]}"#;
+    let o = chatcodes(
+        &["check", "--lang", "zh", "--api", "v4/sns/friend_add"],
+        body,
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let text = String::from_utf8(o.stdout).unwrap();
+    let e = chatcodes::explain_for_api("v4/sns/friend_add", 30010).unwrap();
+    assert!(text.starts_with("FAILED: 1 项失败"), "{text}");
+    assert!(
+        text.contains(e.description_in(chatcodes::Lang::Zh)),
+        "{text}"
+    );
+}
