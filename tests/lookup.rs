@@ -275,6 +275,11 @@ fn codes_parse_from_numbers_and_names_with_clear_errors() {
     assert_eq!("70001".parse(), Ok(CodeQuery::Code(70001)));
     assert_eq!(" -10001\t".parse(), Ok(CodeQuery::Code(-10001)));
     assert_eq!("99999".parse(), Ok(CodeQuery::Code(99999)));
+    // An integral decimal is its integer, as enrich reads it (the fuzz
+    // target's input 7000.00000); a fraction is no code.
+    assert_eq!("7000.00000".parse(), Ok(CodeQuery::Code(7000)));
+    assert_eq!("-10001.0".parse(), Ok(CodeQuery::Code(-10001)));
+    assert!("7000.".parse::<CodeQuery>().is_err() && "7000.01".parse::<CodeQuery>().is_err());
     let named: CodeQuery = "err_svr_account_usersig_expired".parse().unwrap();
     assert_eq!(named.code(), 70001);
     assert_eq!("".parse::<CodeQuery>(), Err(ParseCodeError::Empty));

@@ -8,7 +8,15 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     if let Ok(text) = std::str::from_utf8(data) {
         match text.parse::<CodeQuery>() {
-            Ok(CodeQuery::Code(code)) => assert_eq!(text.trim().parse::<i64>().ok(), Some(code)),
+            Ok(CodeQuery::Code(code)) => {
+                // The number, or an integral decimal (`70001.0`) read as it.
+                let t = text.trim();
+                let whole = match t.split_once('.') {
+                    Some((w, f)) if !f.is_empty() && f.bytes().all(|b| b == b'0') => w,
+                    _ => t,
+                };
+                assert_eq!(whole.parse::<i64>().ok(), Some(code), "{text:?}");
+            }
             Ok(CodeQuery::Name(entry)) => assert_eq!(explain_name(text.trim()), Some(entry)),
             Err(error) => assert!(!error.to_string().is_empty()),
         }
