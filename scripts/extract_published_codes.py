@@ -59,15 +59,18 @@ PAGE_PARTS = [(r"^#+\s*1\.", "tencent_sdk"), (r"^#+\s*2\.", "tencent_server"),
               (r"^#+\s*3\.", "tencent_sdk")]
 
 
-def error_code_page(text):
+def error_code_page(text, parts=PAGE_PARTS):
+    """The rows of an error code page whose parts (headings matching the
+    patterns of `parts`) say the namespace; the section is the heading above
+    each table."""
     namespace, section, rows = None, "", []
     for line in text.splitlines():
         bare = line.lstrip("> ").rstrip()
-        for pattern, ns in PAGE_PARTS:
+        for pattern, ns in parts:
             if re.match(pattern, bare):
-                namespace, section = ns, bare.lstrip("# ")
+                namespace = ns
         if re.match(r"^#+\s", bare) and namespace:
-            section = bare.lstrip("# ")
+            section = bare.lstrip("# ").strip()
         m = re.match(r"^\|\s*(-?\d+)(?:\s*-\s*(\d+))?\s*\|", bare)
         if m and namespace:
             code = m.group(1) if not m.group(2) else f"{m.group(1)}-{m.group(2)}"

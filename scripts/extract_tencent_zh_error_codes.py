@@ -17,11 +17,10 @@ tencent_server. The section column is the heading above the table. The
 format is that of write() in scripts/extract_published_codes.py.
 """
 import os
-import re
 import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
-from extract_published_codes import write  # noqa: E402
+from extract_published_codes import error_code_page, write  # noqa: E402
 
 REPOSITORY = "tencentyun/qcloud-documents"
 PATH = "product/移动与通信/即时通信/11错误码.md"
@@ -32,24 +31,6 @@ OUT_NAME = "tencent_error_codes_zh.tsv"
 # has 1. 2. 3.
 PAGE_PARTS = [(r"^#+\s*（一）", "tencent_sdk"), (r"^#+\s*（二）", "tencent_server"),
               (r"^#+\s*（三）", "tencent_sdk")]
-ROW = re.compile(r"^\|\s*(-?\d+)(?:\s*-\s*(\d+))?\s*\|")
-
-
-def error_code_page(text):
-    namespace, section, rows = None, "", []
-    for line in text.splitlines():
-        bare = line.lstrip("> ").rstrip()
-        for pattern, ns in PAGE_PARTS:
-            if re.match(pattern, bare):
-                namespace = ns
-        if re.match(r"^#+\s", bare) and namespace:
-            section = bare.lstrip("# ").strip()
-        m = ROW.match(bare)
-        if m and namespace:
-            code = m.group(1) if not m.group(2) else f"{m.group(1)}-{m.group(2)}"
-            rows.append((code, "", namespace, section))
-    return rows
-
 
 def main(page, out_dir=None, commit=COMMIT):
     if out_dir is None:
@@ -58,7 +39,7 @@ def main(page, out_dir=None, commit=COMMIT):
     os.makedirs(out_dir, exist_ok=True)
     with open(page, encoding="utf-8") as f:
         text = f.read()
-    write(out_dir, OUT_NAME, f"{REPOSITORY} {commit} {PATH}", error_code_page(text))
+    write(out_dir, OUT_NAME, f"{REPOSITORY} {commit} {PATH}", error_code_page(text, PAGE_PARTS))
 
 
 if __name__ == "__main__":
