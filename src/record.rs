@@ -167,6 +167,17 @@ impl Field {
         }
     }
 
+    /// The field written under `name` ([`Field::name`]), if any.
+    ///
+    /// ```
+    /// use chatcodes::Field;
+    /// assert_eq!(Field::from_name("retry_after_ms"), Some(Field::RetryAfterMs));
+    /// assert_eq!(Field::from_name("retry"), None);
+    /// ```
+    pub fn from_name(name: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|f| f.name() == name)
+    }
+
     /// Whether it is reference material (`causes`, `source`, `aliases`):
     /// one `chatcodes explain` away, and left out of the records `enrich`
     /// splices into log lines, which it would make several times longer.

@@ -2,8 +2,8 @@
 
 use std::io;
 
-use chatcodes::Namespace;
 use chatcodes::enrich::{DEFAULT_API_FIELD, Enricher};
+use chatcodes::{Field, Namespace, Record};
 
 use crate::outcome::{CliError, Done};
 
@@ -26,13 +26,38 @@ pub struct Args {
     /// none.
     #[arg(long, value_name = "FIELD", default_value = DEFAULT_API_FIELD)]
     api_field: String,
+    /// The members of each `<field>_explained` record, comma-separated, from
+    /// the names `export --columns` uses (e.g. `name,retryability`); `code`
+    /// always comes first. Default: every field but causes, source and
+    /// aliases.
+    #[arg(long = "fields", value_name = "NAMES", value_delimiter = ',')]
+    record_fields: Option<Vec<String>>,
+}
+
+/// The record fields named in `names`, or an error naming the unknown one.
+fn record_fields(names: &[String]) -> Result<Vec<Field>, String> {
+    names
+        .iter()
+        .map(|name| {
+            Field::from_name(name.trim()).ok_or_else(|| {
+                format!(
+                    "unknown record field {name:?}; available: {}",
+                    Record::FIELDS.join(", ")
+                )
+            })
+        })
+        .collect()
 }
 
 fn enricher(args: &Args) -> Result<Enricher, Box<dyn std::error::Error + Send + Sync>> {
     let api_field = Some(args.api_field.as_str()).filter(|f| !f.is_empty());
     let mut enricher = Enricher::new()
         .namespace(args.namespace.unwrap_or(Namespace::TencentServer))
-        .api_field(api_field);
+        .api_field(api_field)
+        .lang(crate::lang());
+    if let Some(names) = &args.record_fields {
+        enricher = enricher.fields(&record_fields(names)?);
+    }
     if let Some(api) = &args.api {
         enricher = enricher.api(chatcodes::rest_api(api)?);
     }

@@ -4,7 +4,7 @@ mod common;
 
 use std::process::Output;
 
-use common::chatcodes;
+use common::{chatcodes, succeed};
 
 fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).unwrap()
@@ -195,6 +195,62 @@ fn enrich_marks_unknown_codes_and_follows_field_paths() {
     assert_eq!(v["data"]["items"][1]["code_explained"]["unknown"], true);
     let bad = chatcodes(&["enrich", "--field", "a..b"], b"");
     assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn enrich_writes_the_fields_chosen_in_the_language_chosen() {
+    let line = br#"{"ErrorCode":70001,"ResultItem":[{"ResultCode":30010}]}"#;
+    let out = succeed(&["enrich", "--fields", "retryability, name"], line);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let explained = v["ErrorCode_explained"].as_object().unwrap();
+    let keys: Vec<&str> = explained.keys().map(String::as_str).collect();
+    assert_eq!(keys, ["code", "name", "retryability"], "{out}");
+    assert_eq!(explained["name"], "ERR_SVR_ACCOUNT_USERSIG_EXPIRED");
+    assert_eq!(
+        v["ResultItem"][0]["ResultCode_explained"]["retryability"],
+        chatcodes::explain_in(chatcodes::Namespace::TencentServer, 30010)
+            .unwrap()
+            .retryability()
+            .to_string()
+    );
+    let full = succeed(&["enrich"], line);
+    assert!(out.len() * 3 < full.len(), "{out}\n{full}");
+
+    let zh = succeed(&["--lang", "zh", "enrich"], line);
+    let v: serde_json::Value = serde_json::from_str(&zh).unwrap();
+    assert_eq!(
+        v["ErrorCode_explained"]["description"],
+        chatcodes::explain(70001)
+            .unwrap()
+            .description_in(chatcodes::Lang::Zh)
+    );
+
+    let bad = chatcodes(&["enrich", "--fields", "name,retry"], b"");
+    assert_eq!(bad.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(err.contains(r#"unknown record field "retry""#), "{err}");
+    assert!(err.contains("retryability"), "{err}");
+}
+
+/// The README's `$ echo '...' | chatcodes ...` examples print what it shows
+/// on the line below.
+#[test]
+fn the_readmes_echo_examples_print_what_it_shows() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md")).unwrap();
+    let lines: Vec<&str> = readme.lines().collect();
+    let mut seen = 0;
+    for (i, line) in lines.iter().enumerate() {
+        let Some(rest) = line.strip_prefix("$ echo '") else {
+            continue;
+        };
+        let (input, command) = rest.split_once("' | chatcodes ").unwrap();
+        let args: Vec<&str> = command.split_whitespace().collect();
+        let out = succeed(&args, format!("{input}\n").as_bytes());
+        assert_eq!(out.trim_end(), lines[i + 1], "{line}");
+        seen += 1;
+    }
+    assert!(seen > 0, "the README shows no echo example");
 }
 
 #[test]

@@ -19,7 +19,8 @@
 //! The explanation is the code's [`crate::Record`], the same record every
 //! output of chatcodes writes, without its reference material
 //! ([`RECORD_FIELDS`]; `api` names the REST API when the wording is its own,
-//! [`Enricher::api`]). A code the catalogue does not know gets
+//! [`Enricher::api`]), or the fields [`Enricher::fields`] picks, in the
+//! language [`Enricher::lang`] sets. A code the catalogue does not know gets
 //! `{"code": N, "unknown": true}`; zero codes and values that are not codes
 //! are left alone.
 //!
@@ -50,7 +51,7 @@ use scan::Scanner;
 use settings::Settings;
 
 use crate::api::Api;
-use crate::{Namespace, Record};
+use crate::{Field, Lang, Namespace, Record};
 
 /// The fields explained by default, in every object of a record: `ErrorCode`
 /// (top level, nested envelopes, `ErrorList[]`, `GroupInfo[]`, ...) and
@@ -232,6 +233,47 @@ impl Enricher {
         self
     }
 
+    /// Writes the records in `lang` (default [`Lang::En`]): description,
+    /// remedy and note in Chinese with [`Lang::Zh`]; keys, names and classes
+    /// stay as they are.
+    ///
+    /// ```
+    /// use chatcodes::{Lang, enrich::Enricher};
+    /// let mut enricher = Enricher::new().lang(Lang::Zh);
+    /// let mut out = Vec::new();
+    /// enricher.line(br#"{"ErrorCode":70001}"#, &mut out)?;
+    /// let record: serde_json::Value = serde_json::from_slice(&out)?;
+    /// let explained = &record["ErrorCode_explained"];
+    /// assert!(explained["description"].as_str().unwrap().contains("过期"));
+    /// assert_eq!(explained["retryability"], "reauthenticate");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn lang(mut self, lang: Lang) -> Self {
+        self.cache.set_lang(lang);
+        self
+    }
+
+    /// Writes only `fields` of each record (in record order) after its
+    /// `code`, which is always there, instead of [`RECORD_FIELDS`]: a log
+    /// that needs the name and the retry class pays for those alone. Any
+    /// field may be chosen, reference material included.
+    ///
+    /// ```
+    /// use chatcodes::{Field, enrich::Enricher};
+    /// let mut enricher = Enricher::new().fields(&[Field::Name, Field::Retryability]);
+    /// let mut out = Vec::new();
+    /// enricher.line(br#"{"ErrorCode":70001}"#, &mut out)?;
+    /// assert_eq!(
+    ///     String::from_utf8(out)?,
+    ///     r#"{"ErrorCode":70001,"ErrorCode_explained":{"code":70001,"name":"ERR_SVR_ACCOUNT_USERSIG_EXPIRED","retryability":"reauthenticate"}}"#
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn fields(mut self, fields: &[Field]) -> Self {
+        self.cache.set_fields(fields);
+        self
+    }
+
     /// Also explains the field at `path`: keys separated by dots, `[]` after a
     /// key that holds an array (`code`, `data.code`, `data.items[].status`).
     /// The path starts at the top of the record.
@@ -369,9 +411,10 @@ impl Enricher {
     }
 }
 
-/// The fields of the [`crate::Record`] an enricher writes: all but the
-/// reference material (`causes`, `source`, `aliases`), which would make every
-/// explained line several times longer and stays one `chatcodes explain` away.
+/// The fields of the [`crate::Record`] an enricher writes by default: all
+/// but the reference material (`causes`, `source`, `aliases`), which would
+/// make every explained line several times longer and stays one `chatcodes
+/// explain` away. [`Enricher::fields`] chooses others.
 pub const RECORD_FIELDS: &[&str] = Record::LEAN;
 
 #[cfg(test)]
