@@ -3,19 +3,23 @@
 # generated Tencent REST log, in one run. Usage: bench/enrich_vs_jq.sh [LINES] [OTHER_BIN]
 # OTHER_BIN, another build of chatcodes (an older commit), is timed beside it.
 # LOG=worst uses the worst case (bench/gen_worst_log.py: every line carries a
-# non-zero code, half of them in ResultItem[]) instead of the mixed log.
+# non-zero code, half of them in ResultItem[]) and LOG=short a log of short
+# lines with codes from the whole catalogue and thirty APIs
+# (bench/gen_short_log.py) instead of the mixed log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 lines="${1:-200000}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-if [ "${LOG:-mixed}" = worst ]; then
-  python3 bench/gen_worst_log.py "$lines" > "$work/log.ndjson"
-else
-  python3 bench/gen_rest_log.py "$lines" > "$work/log.ndjson"
-fi
 cargo build --release --quiet -p chatcodes-cli
-bin=target/release/chatcodes
+bin="${CARGO_TARGET_DIR:-target}/release/chatcodes"
+case "${LOG:-mixed}" in
+  worst) python3 bench/gen_worst_log.py "$lines" > "$work/log.ndjson" ;;
+  short)
+    "$bin" export --format json --columns code,namespace > "$work/codes.json"
+    python3 bench/gen_short_log.py "$work/codes.json" "$lines" > "$work/log.ndjson" ;;
+  *) python3 bench/gen_rest_log.py "$lines" > "$work/log.ndjson" ;;
+esac
 "$bin" export --format json --dictionary --namespace tencent_server > "$work/dict.json"
 bytes=$(stat -c %s "$work/log.ndjson")
 # jq: parse each line (keeping broken ones), explain ErrorCode and ResultItem[].ResultCode.
@@ -37,7 +41,20 @@ for _ in range(3):
 print(f"{min(times):.4f}")
 PY
 }
+# The plainest jq program: the top-level ErrorCode only.
+jq_plain='. as $line | (try fromjson catch null) as $r
+  | if $r == null then $line
+    else ($r | if ((.ErrorCode // 0) != 0)
+               then . + {ErrorCode_explained: {code: .ErrorCode, description: ($dict[0][(.ErrorCode|tostring)] // "unknown")}}
+               else . end | tojson) end'
 t_cc=$(best sh -c "$bin enrich < '$work/log.ndjson' > /dev/null 2>&1")
+t_cc1=$(best sh -c "$bin enrich --threads 1 < '$work/log.ndjson' > /dev/null 2>&1")
+t_file=$(best sh -c "$bin enrich < '$work/log.ndjson' > '$work/out.ndjson' 2>/dev/null")
+t_file1=$(best sh -c "$bin enrich --threads 1 < '$work/log.ndjson' > '$work/out.ndjson' 2>/dev/null")
+out_bytes=$(stat -c %s "$work/out.ndjson")
+t_fields=$(best sh -c "$bin enrich --fields name,retryability < '$work/log.ndjson' > '$work/fields.ndjson' 2>/dev/null")
+fields_bytes=$(stat -c %s "$work/fields.ndjson")
+t_jq_plain=$(best sh -c "jq -R -r --slurpfile dict '$work/dict.json' '$jq_plain' < '$work/log.ndjson' > /dev/null 2>&1")
 other="${2:-}"
 [ -z "$other" ] || t_other=$(best sh -c "$other enrich < '$work/log.ndjson' > /dev/null 2>&1")
 t_cat=$(best sh -c "cat '$work/log.ndjson' > /dev/null 2>&1")
@@ -57,6 +74,10 @@ echo "chatcodes enrich:  $(printf %.3f "$t_cc") s  $(mbps "$t_cc") MB/s"
 [ -z "$other" ] || echo "other build enrich: $(printf %.3f "$t_other") s  $(mbps "$t_other") MB/s  ($other)"
 echo "jq equivalent:     $(printf %.3f "$t_jq") s  $(mbps "$t_jq") MB/s"
 echo "chatcodes / jq:    $(echo "scale=1; $t_jq / $t_cc" | bc -l)x"
+echo "enrich --threads 1: $(printf %.3f "$t_cc1") s  $(mbps "$t_cc1") MB/s  (default threads / 1 thread: $(echo "scale=2; $t_cc1 / $t_cc" | bc -l)x)"
+echo "plainest jq (top-level ErrorCode only): $(printf %.3f "$t_jq_plain") s  $(mbps "$t_jq_plain") MB/s  (chatcodes / it: $(echo "scale=1; $t_jq_plain / $t_cc" | bc -l)x)"
+echo "to a file:          $(printf %.3f "$t_file") s  $(mbps "$t_file") MB/s; --threads 1: $(printf %.3f "$t_file1") s  $(mbps "$t_file1") MB/s"
+echo "output / input:     $(echo "scale=2; $out_bytes / $bytes" | bc -l)x; with --fields name,retryability $(echo "scale=2; $fields_bytes / $bytes" | bc -l)x ($(printf %.3f "$t_fields") s to a file)"
 echo "lines without a code field only: $nocode_bytes bytes"
 echo "  cat:               $(printf %.3f "$t_nc_cat") s  $(mbps "$t_nc_cat" "$nocode_bytes") MB/s"
 echo "  chatcodes enrich:  $(printf %.3f "$t_nc_cc") s  $(mbps "$t_nc_cc" "$nocode_bytes") MB/s"

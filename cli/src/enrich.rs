@@ -1,6 +1,7 @@
 //! `chatcodes enrich`: the command-line face of [`chatcodes::enrich`].
 
 use std::io;
+use std::num::NonZeroUsize;
 
 use chatcodes::enrich::{DEFAULT_API_FIELD, Enricher};
 use chatcodes::{Field, Namespace, Record};
@@ -32,6 +33,10 @@ pub struct Args {
     /// aliases.
     #[arg(long = "fields", value_name = "NAMES", value_delimiter = ',')]
     record_fields: Option<Vec<String>>,
+    /// Threads that enrich, each a block of lines at a time, written in order
+    /// (default: the available cores); 1 enriches on the thread that reads.
+    #[arg(long, value_name = "N")]
+    threads: Option<NonZeroUsize>,
 }
 
 /// The record fields named in `names`, or an error naming the unknown one.
@@ -69,9 +74,13 @@ fn enricher(args: &Args) -> Result<Enricher, Box<dyn std::error::Error + Send + 
 }
 
 pub fn run(args: &Args) -> Result<Done, CliError> {
-    let mut enricher = enricher(args).map_err(|e| CliError::Usage(e.to_string()))?;
+    let enricher = enricher(args).map_err(|e| CliError::Usage(e.to_string()))?;
     let out = crate::output::stdout_file()?;
-    let summary = enricher.stream(io::stdin().lock(), out)?;
+    let threads = args
+        .threads
+        .or_else(|| std::thread::available_parallelism().ok())
+        .unwrap_or(NonZeroUsize::MIN);
+    let summary = enricher.stream_parallel(threads, io::stdin().lock(), out)?;
     crate::output::note(format_args!("chatcodes enrich: {summary}"))?;
     Ok(Done::Success)
 }

@@ -232,6 +232,49 @@ fn enrich_writes_the_fields_chosen_in_the_language_chosen() {
     assert!(err.contains("retryability"), "{err}");
 }
 
+#[test]
+fn enrich_writes_the_same_bytes_on_one_two_or_eight_threads() {
+    let mut log = Vec::new();
+    for i in 0..60_000u32 {
+        let line = match i % 4 {
+            0 => format!(
+                r#"{{"ErrorCode":{},"api":"v4/sns/friend_add"}}"#,
+                30000 + i % 20
+            ),
+            1 => format!(r#"{{"n":{i},"pad":"{}"}}"#, "x".repeat((i % 300) as usize)),
+            2 => format!("broken {{\"ErrorCode\":{i}\r"),
+            _ => r#"{"ResultItem":[{"ResultCode":70001}]}"#.to_string(),
+        };
+        log.extend_from_slice(line.as_bytes());
+        log.push(b'\n');
+    }
+    log.extend_from_slice(br#"{"ErrorCode":70001}"#);
+    let run = |threads: &str| {
+        let o = chatcodes(&["enrich", "--threads", threads], &log);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        (o.stdout, String::from_utf8(o.stderr).unwrap())
+    };
+    let (one, summary) = run("1");
+    assert!(summary.contains("60001 lines, 30001 enriched"), "{summary}");
+    let out: Vec<&[u8]> = one.split(|&b| b == b'\n').collect();
+    let input: Vec<&[u8]> = log.split(|&b| b == b'\n').collect();
+    assert_eq!(out.len(), input.len());
+    for (i, (o, l)) in out.iter().zip(&input).enumerate() {
+        if i % 4 == 1 || i % 4 == 2 {
+            assert_eq!(o, l, "line {i}");
+        } else {
+            assert!(o.len() > l.len(), "line {i}");
+        }
+    }
+    for threads in ["2", "8"] {
+        let (out, other) = run(threads);
+        assert!(out == one, "--threads {threads} wrote other bytes");
+        assert_eq!(other, summary);
+    }
+    let bad = chatcodes(&["enrich", "--threads", "0"], b"");
+    assert_eq!(bad.status.code(), Some(2));
+}
+
 /// The README's `$ echo '...' | chatcodes ...` examples print what it shows
 /// on the line below.
 #[test]

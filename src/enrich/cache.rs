@@ -6,7 +6,7 @@ use crate::{Explanation, Field, Lang, Record};
 
 /// Each entry's record tail, by the index the build gives each entry, in
 /// one language and with one choice of fields.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(super) struct RecordCache {
     lang: Lang,
     /// The fields written, `code` first.

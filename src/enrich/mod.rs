@@ -38,6 +38,7 @@ use memchr::memmem::Finder;
 
 mod cache;
 mod json;
+mod parallel;
 mod paths;
 mod scan;
 mod settings;
@@ -121,6 +122,16 @@ pub struct Summary {
     pub not_json: u64,
 }
 
+impl Summary {
+    /// Adds the counts of `other`.
+    fn add(&mut self, other: &Summary) {
+        self.lines += other.lines;
+        self.enriched += other.enriched;
+        self.unknown_codes += other.unknown_codes;
+        self.not_json += other.not_json;
+    }
+}
+
 impl std::fmt::Display for Summary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
@@ -146,7 +157,7 @@ impl std::fmt::Display for Summary {
 /// assert!(String::from_utf8(out)?.contains(r#""code_explained":{"code":70001"#));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Enricher {
     settings: Settings,
     paths: Paths,

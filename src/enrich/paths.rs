@@ -50,7 +50,7 @@ enum Position {
 /// The fields and paths of an enricher. By default: `ErrorCode` and
 /// `ResultCode` in every object, and the code fields of Tencent's other
 /// per-item arrays in the elements of those arrays wherever they occur.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(super) struct Paths {
     /// Field names (defaults first), the key prefix written for each, and
     /// a finder of its quoted name.

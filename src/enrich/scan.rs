@@ -40,7 +40,7 @@ pub(super) struct Insert {
 /// allocates nothing once warm. After [`scan`](Self::scan), `inserts` holds
 /// where the line's explanations go and `line_api` where its API field's
 /// string is.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub(super) struct Scanner {
     frames: Vec<Frame>,
     seen: Vec<Seen>,

@@ -39,7 +39,7 @@ impl Enricher {
                 memchr::memrchr(b'\n', &buf[..filled]).map_or(0, |newline| newline + 1)
             };
             if end > 0 {
-                self.block(&buf[..end], &mut out, &mut summary)?;
+                self.block_into(&buf[..end], &mut out, &mut summary)?;
                 buf.copy_within(end..filled, 0);
                 filled -= end;
             }
@@ -54,8 +54,28 @@ impl Enricher {
         Ok(summary)
     }
 
-    /// Processes whole lines; untouched runs of lines are copied in one write.
-    fn block(
+    /// Processes a block of whole lines (each ends in `\n`, but the last one
+    /// may have no ending) and returns their counts: the piece of
+    /// [`stream`](Self::stream) that callers with their own threads or
+    /// their own framing run on each block. Untouched runs of lines are
+    /// copied in one write.
+    ///
+    /// ```
+    /// use chatcodes::enrich::Enricher;
+    /// let mut out = Vec::new();
+    /// let summary = Enricher::new().block(b"{\"ErrorCode\":70001}\nplain\n", &mut out)?;
+    /// assert_eq!((summary.lines, summary.enriched, summary.not_json), (2, 1, 1));
+    /// assert!(out.ends_with(b"\nplain\n"));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn block(&mut self, block: &[u8], out: &mut impl Write) -> io::Result<Summary> {
+        let mut summary = Summary::default();
+        self.block_into(block, out, &mut summary)?;
+        Ok(summary)
+    }
+
+    /// [`block`](Self::block), adding to `summary`.
+    pub(super) fn block_into(
         &mut self,
         block: &[u8],
         out: &mut impl Write,

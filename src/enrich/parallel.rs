@@ -1,0 +1,296 @@
+//! Enriching on several threads: blocks of whole lines are enriched in
+//! parallel and written in their order, with a fixed number of blocks in
+//! flight whatever the input.
+
+use std::collections::BTreeMap;
+use std::io::{self, Read, Write};
+use std::num::NonZeroUsize;
+use std::sync::{Mutex, PoisonError, mpsc};
+
+use super::{Enricher, Summary};
+
+/// How much a block holds at least (it grows to fit a longer line).
+const BLOCK: usize = 1 << 18;
+
+/// A block on its way from the reader through a worker to the writer, and
+/// back to the reader: the lines read, what was written for them, their
+/// counts, and whether the output is flushed after them.
+#[derive(Default)]
+struct Slot {
+    seq: u64,
+    input: Vec<u8>,
+    output: Vec<u8>,
+    summary: Summary,
+    flush: bool,
+}
+
+impl Enricher {
+    /// [`stream`](Self::stream) on `threads` threads: the input is cut into
+    /// blocks of whole lines, each enriched by a copy of this enricher, and
+    /// the blocks are written in order, so the output is the one `stream`
+    /// writes, byte for byte. At most `2 * threads + 2` blocks are in flight
+    /// (a block holds 256 KiB of input, or one longer line, and what was
+    /// written for it), so memory does not grow with the input.
+    ///
+    /// Output is flushed as `stream` flushes it: after the lines of a read
+    /// that returned less than it asked for. With one thread this is
+    /// `stream` itself. Reading happens on the calling thread, writing on
+    /// another (hence `Send`).
+    ///
+    /// ```
+    /// use std::num::NonZeroUsize;
+    /// use chatcodes::enrich::Enricher;
+    /// let log: String = (0..10_000).map(|i| format!("{{\"ErrorCode\":{}}}\n", 70001 + i % 2)).collect();
+    /// let enricher = Enricher::new();
+    /// let mut parallel = Vec::new();
+    /// let summary = enricher.stream_parallel(NonZeroUsize::new(4).unwrap(), log.as_bytes(), &mut parallel)?;
+    /// let mut single = Vec::new();
+    /// assert_eq!(enricher.clone().stream(log.as_bytes(), &mut single)?, summary);
+    /// assert_eq!(parallel, single);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn stream_parallel(
+        &self,
+        threads: NonZeroUsize,
+        mut input: impl Read,
+        output: impl Write + Send,
+    ) -> io::Result<Summary> {
+        if threads.get() == 1 {
+            return self.clone().stream(input, output);
+        }
+        let (free_tx, free_rx) = mpsc::channel();
+        for _ in 0..2 * threads.get() + 2 {
+            free_tx.send(Slot::default()).expect("the receiver is here");
+        }
+        let (work_tx, work_rx) = mpsc::channel::<Slot>();
+        let work_rx = Mutex::new(work_rx);
+        let (done_tx, done_rx) = mpsc::channel();
+        std::thread::scope(|scope| {
+            for _ in 0..threads.get() {
+                let mut enricher = self.clone();
+                let (work_rx, done_tx) = (&work_rx, done_tx.clone());
+                scope.spawn(move || {
+                    while let Ok(mut slot) = next(work_rx) {
+                        slot.output.clear();
+                        slot.summary = Summary::default();
+                        enricher
+                            .block_into(&slot.input, &mut slot.output, &mut slot.summary)
+                            .expect("writing to a Vec does not fail");
+                        if done_tx.send(slot).is_err() {
+                            break;
+                        }
+                    }
+                });
+            }
+            drop(done_tx);
+            let writer = scope.spawn(move || write_in_order(done_rx, free_tx, output));
+            let read = read_blocks(&mut input, free_rx, work_tx);
+            let written = writer
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            // A failed write stops the reader, so its error comes first.
+            let summary = written?;
+            read?;
+            Ok(summary)
+        })
+    }
+}
+
+/// The next block for a worker; an error once the reader is done.
+fn next(work: &Mutex<mpsc::Receiver<Slot>>) -> Result<Slot, mpsc::RecvError> {
+    work.lock().unwrap_or_else(PoisonError::into_inner).recv()
+}
+
+/// Reads `input` into the free slots, cut after the last whole line of each
+/// read (a line longer than a block grows its slot), and sends them to the
+/// workers, numbered. Stops quietly when the writer has stopped (its error
+/// is the one reported).
+fn read_blocks(
+    input: &mut impl Read,
+    free: mpsc::Receiver<Slot>,
+    work: mpsc::Sender<Slot>,
+) -> io::Result<()> {
+    let mut carry = Vec::new();
+    for seq in 0.. {
+        let Ok(mut slot) = free.recv() else {
+            return Ok(());
+        };
+        let mut buf = std::mem::take(&mut slot.input);
+        buf.resize(BLOCK.max(2 * carry.len()), 0);
+        buf[..carry.len()].copy_from_slice(&carry);
+        let mut filled = carry.len();
+        let (end, eof, flush) = loop {
+            if filled == buf.len() {
+                buf.resize(buf.len() * 2, 0);
+            }
+            let asked = buf.len() - filled;
+            let read = match input.read(&mut buf[filled..]) {
+                Ok(read) => read,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            filled += read;
+            if read == 0 {
+                break (filled, true, true);
+            }
+            // What came before this read holds no newline.
+            if let Some(at) = memchr::memrchr(b'\n', &buf[filled - read..filled]) {
+                break (filled - read + at + 1, false, read < asked);
+            }
+        };
+        carry.clear();
+        carry.extend_from_slice(&buf[end..filled]);
+        buf.truncate(end);
+        slot.input = buf;
+        slot.seq = seq;
+        slot.flush = flush;
+        if end > 0 && work.send(slot).is_err() {
+            return Ok(());
+        }
+        if eof {
+            break;
+        }
+    }
+    Ok(())
+}
+
+/// Writes the workers' blocks in their order, flushing where a block asks
+/// for it, and hands each slot back to the reader; returns the total counts.
+fn write_in_order(
+    done: mpsc::Receiver<Slot>,
+    free: mpsc::Sender<Slot>,
+    output: impl Write,
+) -> io::Result<Summary> {
+    let mut out = io::BufWriter::with_capacity(1 << 16, output);
+    let mut summary = Summary::default();
+    let mut waiting = BTreeMap::new();
+    let mut next = 0;
+    for slot in done {
+        waiting.insert(slot.seq, slot);
+        while let Some(slot) = waiting.remove(&next) {
+            out.write_all(&slot.output)?;
+            if slot.flush {
+                out.flush()?;
+            }
+            summary.add(&slot.summary);
+            next += 1;
+            // The reader may have finished: the slot is no longer needed.
+            let _ = free.send(slot);
+        }
+    }
+    out.flush()?;
+    Ok(summary)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A reader that hands out its input a few bytes at a time, as a pipe
+    /// does, and fails at the end if told to.
+    struct Trickle<'a> {
+        data: &'a [u8],
+        step: usize,
+        fail: bool,
+    }
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            if self.data.is_empty() && self.fail {
+                return Err(io::Error::other("the disk went away"));
+            }
+            let n = self.step.min(buf.len()).min(self.data.len());
+            buf[..n].copy_from_slice(&self.data[..n]);
+            self.data = &self.data[n..];
+            Ok(n)
+        }
+    }
+
+    /// A writer that fails after `room` bytes.
+    struct Full {
+        room: usize,
+    }
+
+    impl Write for Full {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            if self.room == 0 {
+                return Err(io::Error::new(io::ErrorKind::StorageFull, "full"));
+            }
+            let n = buf.len().min(self.room);
+            self.room -= n;
+            Ok(n)
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    fn log() -> Vec<u8> {
+        let mut log = Vec::new();
+        for i in 0..30_000 {
+            match i % 5 {
+                0 => log.extend_from_slice(b"not json\r\n"),
+                1 => log
+                    .extend_from_slice(format!("{{\"ErrorCode\":{}}}\n", 70000 + i % 7).as_bytes()),
+                2 => log.extend_from_slice(
+                    format!("{{\"pad\":\"{}\"}}\n", "x".repeat(i % 600)).as_bytes(),
+                ),
+                3 => log.extend_from_slice(b"{\"ResultItem\":[{\"ResultCode\":30010}]}\n"),
+                _ => log.extend_from_slice(b"{\"ErrorCode\":0}\n"),
+            }
+        }
+        // A line longer than a block, and a last line with no ending.
+        log.extend_from_slice(
+            format!(
+                "{{\"ErrorCode\":70001,\"pad\":\"{}\"}}\n",
+                "y".repeat(3 * BLOCK)
+            )
+            .as_bytes(),
+        );
+        log.extend_from_slice(b"{\"ErrorCode\":20001}");
+        log
+    }
+
+    #[test]
+    fn every_thread_count_writes_what_one_thread_writes() {
+        let log = log();
+        let enricher = Enricher::new();
+        let mut single = Vec::new();
+        let expected = enricher.clone().stream(&log[..], &mut single).unwrap();
+        assert_eq!(expected.lines, 30_002);
+        for threads in [1, 2, 8] {
+            for step in [usize::MAX, 1000] {
+                let input = Trickle {
+                    data: &log,
+                    step,
+                    fail: false,
+                };
+                let mut out = Vec::new();
+                let threads = NonZeroUsize::new(threads).unwrap();
+                let summary = enricher.stream_parallel(threads, input, &mut out).unwrap();
+                assert_eq!(summary, expected, "{threads} threads, reads of {step}");
+                assert!(out == single, "{threads} threads, reads of {step}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_failed_write_or_read_is_the_error_returned() {
+        let log = log();
+        let two = NonZeroUsize::new(2).unwrap();
+        let err = Enricher::new()
+            .stream_parallel(two, &log[..], Full { room: 100_000 })
+            .unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::StorageFull);
+        let input = Trickle {
+            data: &log,
+            step: 5000,
+            fail: true,
+        };
+        let mut out = Vec::new();
+        let err = Enricher::new()
+            .stream_parallel(two, input, &mut out)
+            .unwrap_err();
+        assert_eq!(err.to_string(), "the disk went away");
+    }
+}
