@@ -7,6 +7,7 @@ use std::io::{self, Read, Write};
 use std::num::NonZeroUsize;
 use std::sync::{Mutex, PoisonError, mpsc};
 
+use super::stream::read_more;
 use super::{Enricher, Summary};
 
 /// How much a block holds at least (it grows to fit a longer line).
@@ -120,22 +121,14 @@ fn read_blocks(
         buf[..carry.len()].copy_from_slice(&carry);
         let mut filled = carry.len();
         let (end, eof, flush) = loop {
-            if filled == buf.len() {
-                buf.resize(buf.len() * 2, 0);
-            }
-            let asked = buf.len() - filled;
-            let read = match input.read(&mut buf[filled..]) {
-                Ok(read) => read,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(e),
-            };
+            let (read, short) = read_more(input, &mut buf, filled)?;
             filled += read;
             if read == 0 {
                 break (filled, true, true);
             }
             // What came before this read holds no newline.
             if let Some(at) = memchr::memrchr(b'\n', &buf[filled - read..filled]) {
-                break (filled - read + at + 1, false, read < asked);
+                break (filled - read + at + 1, false, short);
             }
         };
         carry.clear();

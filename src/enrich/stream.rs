@@ -23,15 +23,7 @@ impl Enricher {
         let mut buf = vec![0; 1 << 18];
         let mut filled = 0;
         loop {
-            if filled == buf.len() {
-                buf.resize(buf.len() * 2, 0);
-            }
-            let asked = buf.len() - filled;
-            let read = match input.read(&mut buf[filled..]) {
-                Ok(read) => read,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(e),
-            };
+            let (read, short) = read_more(&mut input, &mut buf, filled)?;
             filled += read;
             let end = if read == 0 {
                 filled
@@ -46,7 +38,7 @@ impl Enricher {
             if read == 0 {
                 break;
             }
-            if read < asked {
+            if short {
                 out.flush()?;
             }
         }
@@ -128,5 +120,27 @@ impl Enricher {
             start = end + 1;
         }
         out.write_all(&block[copied..])
+    }
+}
+
+/// Reads more of `input` into `buf` after its first `filled` bytes (doubling
+/// `buf` when it is full), retrying an interrupted read. Returns how much was
+/// read and whether that is less than was asked for: no more input was
+/// waiting, so what was read should be written out now.
+pub(super) fn read_more(
+    input: &mut impl Read,
+    buf: &mut Vec<u8>,
+    filled: usize,
+) -> io::Result<(usize, bool)> {
+    if filled == buf.len() {
+        buf.resize(buf.len() * 2, 0);
+    }
+    let asked = buf.len() - filled;
+    loop {
+        match input.read(&mut buf[filled..]) {
+            Ok(read) => return Ok((read, read < asked)),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        }
     }
 }
