@@ -4,7 +4,8 @@
 //! - A line rejected as "not JSON" that starts like an object is also
 //!   rejected by serde_json; an enriched line was valid JSON, and its output
 //!   is valid JSON holding the input's members plus `*_explained` keys.
-//! - Streaming the whole input keeps its line count.
+//! - Streaming the whole input keeps its line count, and two threads fed a
+//!   few bytes a read write the same bytes as one.
 #![no_main]
 
 use chatcodes::enrich::{Enricher, LineOutcome};
@@ -58,4 +59,21 @@ fuzz_target!(|data: &[u8]| {
     Enricher::new().stream(data, &mut out).expect("writing to a Vec");
     let newlines = |b: &[u8]| b.iter().filter(|&&c| c == b'\n').count();
     assert_eq!(newlines(data), newlines(&out), "a line was lost or added");
+
+    // Two threads, fed a few bytes a read, write what one thread writes.
+    struct Trickle<'a>(&'a [u8]);
+    impl std::io::Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = buf.len().min(self.0.len()).min(61);
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+    let mut parallel = Vec::new();
+    let two = std::num::NonZeroUsize::new(2).unwrap();
+    Enricher::new()
+        .stream_parallel(two, Trickle(data), &mut parallel)
+        .expect("writing to a Vec");
+    assert!(parallel == out, "two threads wrote other bytes");
 });

@@ -19,7 +19,9 @@ const BLOCK: usize = 1 << 18;
 #[derive(Default)]
 struct Slot {
     seq: u64,
+    /// The block's buffer, zeroed once; the lines are `input[..len]`.
     input: Vec<u8>,
+    len: usize,
     output: Vec<u8>,
     summary: Summary,
     flush: bool,
@@ -75,7 +77,11 @@ impl Enricher {
                         slot.output.clear();
                         slot.summary = Summary::default();
                         enricher
-                            .block_into(&slot.input, &mut slot.output, &mut slot.summary)
+                            .block_into(
+                                &slot.input[..slot.len],
+                                &mut slot.output,
+                                &mut slot.summary,
+                            )
                             .expect("writing to a Vec does not fail");
                         if done_tx.send(slot).is_err() {
                             break;
@@ -117,7 +123,10 @@ fn read_blocks(
             return Ok(());
         };
         let mut buf = std::mem::take(&mut slot.input);
-        buf.resize(BLOCK.max(2 * carry.len()), 0);
+        let size = BLOCK.max(2 * carry.len());
+        if buf.len() < size {
+            buf.resize(size, 0);
+        }
         buf[..carry.len()].copy_from_slice(&carry);
         let mut filled = carry.len();
         let (end, eof, flush) = loop {
@@ -133,8 +142,8 @@ fn read_blocks(
         };
         carry.clear();
         carry.extend_from_slice(&buf[end..filled]);
-        buf.truncate(end);
         slot.input = buf;
+        slot.len = end;
         slot.seq = seq;
         slot.flush = flush;
         if end > 0 && work.send(slot).is_err() {
