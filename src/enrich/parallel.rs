@@ -73,6 +73,7 @@ impl Enricher {
                 let mut enricher = self.clone();
                 let (work_rx, done_tx) = (&work_rx, done_tx.clone());
                 scope.spawn(move || {
+                    let done_tx = Worker(done_tx);
                     while let Ok(mut slot) = next(work_rx) {
                         slot.output.clear();
                         slot.summary = Summary::default();
@@ -83,7 +84,7 @@ impl Enricher {
                                 &mut slot.summary,
                             )
                             .expect("writing to a Vec does not fail");
-                        if done_tx.send(slot).is_err() {
+                        if done_tx.0.send(Some(slot)).is_err() {
                             break;
                         }
                     }
@@ -100,6 +101,17 @@ impl Enricher {
             read?;
             Ok(summary)
         })
+    }
+}
+
+/// A worker's way to the writer; a worker that panics says so on it.
+struct Worker(mpsc::Sender<Option<Slot>>);
+
+impl Drop for Worker {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            let _ = self.0.send(None);
+        }
     }
 }
 
@@ -158,8 +170,11 @@ fn read_blocks(
 
 /// Writes the workers' blocks in their order, flushing where a block asks
 /// for it, and hands each slot back to the reader; returns the total counts.
+/// `None` from a worker says it panicked (with a block that will never
+/// come): the writer stops, so the reader and the other workers stop too and
+/// the panic reaches the caller instead of a hang.
 fn write_in_order(
-    done: mpsc::Receiver<Slot>,
+    done: mpsc::Receiver<Option<Slot>>,
     free: mpsc::Sender<Slot>,
     output: impl Write,
 ) -> io::Result<Summary> {
@@ -168,6 +183,9 @@ fn write_in_order(
     let mut waiting = BTreeMap::new();
     let mut next = 0;
     for slot in done {
+        let Some(slot) = slot else {
+            return Err(io::Error::other("an enrich thread panicked"));
+        };
         waiting.insert(slot.seq, slot);
         while let Some(slot) = waiting.remove(&next) {
             out.write_all(&slot.output)?;
@@ -274,6 +292,23 @@ mod tests {
                 assert!(out == single, "{threads} threads, reads of {step}");
             }
         }
+    }
+
+    #[test]
+    fn a_worker_that_panicked_stops_the_writer_instead_of_a_hang() {
+        let (done_tx, done_rx) = mpsc::channel();
+        let (free_tx, _free_rx) = mpsc::channel();
+        // Block 1 is done, block 0 went down with its worker.
+        let one = Slot {
+            seq: 1,
+            ..Slot::default()
+        };
+        done_tx.send(Some(one)).unwrap();
+        done_tx.send(None).unwrap();
+        // `done_tx` is still open: the writer must not wait for block 0.
+        let err = write_in_order(done_rx, free_tx, Vec::new()).unwrap_err();
+        assert!(err.to_string().contains("panicked"), "{err}");
+        drop(done_tx);
     }
 
     #[test]
