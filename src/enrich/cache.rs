@@ -1,5 +1,11 @@
 //! The record cache: each entry's serialized record, made once per entry
-//! and reused on every line that explains one of its codes.
+//! and reused on every line that explains one of its codes. Copies of an
+//! enricher (the threads of [`Enricher::stream_parallel`]) share it, so a
+//! record is serialized once however many threads meet it.
+//!
+//! [`Enricher::stream_parallel`]: super::Enricher::stream_parallel
+
+use std::sync::{Arc, OnceLock};
 
 use crate::tables::ENTRIES;
 use crate::{Explanation, Field, Lang, Record};
@@ -10,18 +16,25 @@ use crate::{Explanation, Field, Lang, Record};
 pub(super) struct RecordCache {
     lang: Lang,
     /// The fields written, `code` first.
-    fields: Vec<&'static str>,
-    tails: Vec<Option<Box<[u8]>>>,
+    fields: Arc<[&'static str]>,
+    /// Shared by the copies; replaced, not cleared, when the language or
+    /// the fields change, so other copies keep theirs.
+    tails: Arc<[OnceLock<Box<[u8]>>]>,
 }
 
 impl Default for RecordCache {
     fn default() -> Self {
         RecordCache {
             lang: Lang::En,
-            fields: Record::LEAN.to_vec(),
-            tails: Vec::new(),
+            fields: Record::LEAN.into(),
+            tails: empty_tails(),
         }
     }
+}
+
+/// One empty place per entry.
+fn empty_tails() -> Arc<[OnceLock<Box<[u8]>>]> {
+    (0..ENTRIES.len()).map(|_| OnceLock::new()).collect()
 }
 
 /// How a serialized record with its code set to 0 starts.
@@ -31,7 +44,7 @@ impl RecordCache {
     /// Records in `lang` from now on.
     pub(super) fn set_lang(&mut self, lang: Lang) {
         self.lang = lang;
-        self.tails.clear();
+        self.tails = empty_tails();
     }
 
     /// Records of `code` and `fields` (in record order) from now on.
@@ -41,21 +54,17 @@ impl RecordCache {
             .filter(|f| *f == Field::Code || fields.contains(f))
             .map(Field::name)
             .collect();
-        self.tails.clear();
+        self.tails = empty_tails();
     }
 
     /// The entry's record (by default [`Record::LEAN`]) after its `code`:
     /// `,"vendor":...}`, or `}` when `code` is the only field. The code
     /// itself is written per line, so a range entry's record names the code
     /// found.
-    pub(super) fn tail(&mut self, e: &'static Explanation) -> &[u8] {
-        if self.tails.is_empty() {
-            self.tails.resize(ENTRIES.len(), None);
-        }
-        let (lang, fields) = (self.lang, &self.fields);
-        self.tails[usize::from(e.index)].get_or_insert_with(|| {
-            let record = e.record_for_in(0, lang);
-            let json = serde_json::to_vec(&record.only(fields)).expect("a record serializes");
+    pub(super) fn tail(&self, e: &'static Explanation) -> &[u8] {
+        self.tails[usize::from(e.index)].get_or_init(|| {
+            let record = e.record_for_in(0, self.lang);
+            let json = serde_json::to_vec(&record.only(&self.fields)).expect("a record serializes");
             debug_assert!(json.starts_with(CODE_ZERO), "the code comes first");
             json[CODE_ZERO.len()..].into()
         })
@@ -73,7 +82,7 @@ mod tests {
 
     #[test]
     fn a_tail_is_the_lean_record_after_its_code_and_made_once() {
-        let mut cache = RecordCache::default();
+        let cache = RecordCache::default();
         let e = crate::explain(70001).unwrap();
         let tail = cache.tail(e).to_vec();
         let v = whole(70001, &tail);
@@ -101,5 +110,17 @@ mod tests {
         cache.set_fields(&[]);
         assert_eq!(cache.tail(e), b"}");
         assert_eq!(whole(70001, b"}")["code"], 70001);
+    }
+
+    #[test]
+    fn copies_share_their_records_until_one_changes_its_choice() {
+        let mut cache = RecordCache::default();
+        let e = crate::explain(70001).unwrap();
+        let copy = cache.clone();
+        let made = cache.tail(e).as_ptr();
+        assert_eq!(copy.tail(e).as_ptr(), made, "made once for both");
+        cache.set_lang(Lang::Zh);
+        assert_ne!(cache.tail(e), copy.tail(e));
+        assert_eq!(copy.tail(e).as_ptr(), made, "the copy keeps its own");
     }
 }
