@@ -19,6 +19,7 @@ mod load;
 mod meta;
 mod model;
 mod render;
+mod render_enums;
 mod render_tables;
 
 use std::path::Path;

@@ -4,6 +4,7 @@
 //! are here; each subcommand lives in its own file.
 
 pub mod check;
+mod check_report;
 mod diff;
 mod docs;
 mod docs_context;
