@@ -7,7 +7,7 @@ use std::io::{self, Read, Write};
 use std::num::NonZeroUsize;
 use std::sync::{Mutex, PoisonError, mpsc};
 
-use super::stream::read_more;
+use super::stream::{read_more, whole_lines_end};
 use super::{Enricher, Summary};
 
 /// How much a block holds at least (it grows to fit a longer line).
@@ -147,9 +147,14 @@ fn read_blocks(
             if read == 0 {
                 break (filled, true, true);
             }
-            // What came before this read holds no newline.
-            if let Some(at) = memchr::memrchr(b'\n', &buf[filled - read..filled]) {
-                break (filled - read + at + 1, false, short);
+            if let Some(end) = whole_lines_end(&buf, filled, read) {
+                break (end, false, short);
+            }
+            // No whole line yet, and no more input waiting: what the earlier
+            // blocks wrote is flushed now (an empty block that says so), as
+            // `stream` flushes after every short read.
+            if short {
+                break (0, false, true);
             }
         };
         carry.clear();
@@ -158,7 +163,7 @@ fn read_blocks(
         slot.len = end;
         slot.seq = seq;
         slot.flush = flush;
-        if end > 0 && work.send(slot).is_err() {
+        if work.send(slot).is_err() {
             return Ok(());
         }
         if eof {
@@ -204,6 +209,8 @@ fn write_in_order(
 
 #[cfg(test)]
 mod tests {
+    use std::sync::Arc;
+
     use super::*;
 
     /// A reader that hands out its input a few bytes at a time, as a pipe
@@ -291,6 +298,87 @@ mod tests {
                 assert_eq!(summary, expected, "{threads} threads, reads of {step}");
                 assert!(out == single, "{threads} threads, reads of {step}");
             }
+        }
+    }
+
+    /// What a writer shared with the test has flushed so far.
+    #[derive(Clone, Default)]
+    struct Flushed {
+        pending: Arc<Mutex<Vec<u8>>>,
+        flushed: Arc<Mutex<Vec<u8>>>,
+    }
+
+    impl Write for Flushed {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            self.pending.lock().unwrap().extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            let mut pending = self.pending.lock().unwrap();
+            self.flushed.lock().unwrap().append(&mut pending);
+            Ok(())
+        }
+    }
+
+    /// A full read that ends inside a line, then a short read still inside
+    /// it, then (as a quiet `tail -F`) nothing until the line before has
+    /// been flushed; gives up after 5 s.
+    struct QuietAfterPartial {
+        reads: u32,
+        flushed: Arc<Mutex<Vec<u8>>>,
+        saw_flush: bool,
+    }
+
+    const FIRST: &[u8] = b"{\"ErrorCode\":70001}\n";
+
+    impl Read for QuietAfterPartial {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            self.reads += 1;
+            match self.reads {
+                1 => {
+                    buf[..FIRST.len()].copy_from_slice(FIRST);
+                    buf[FIRST.len()..].fill(b'x');
+                    Ok(buf.len())
+                }
+                2 => {
+                    buf[0] = b'y';
+                    Ok(1)
+                }
+                _ => {
+                    let start = std::time::Instant::now();
+                    while start.elapsed() < std::time::Duration::from_secs(5) {
+                        if self
+                            .flushed
+                            .lock()
+                            .unwrap()
+                            .starts_with(b"{\"ErrorCode\":70001,")
+                        {
+                            self.saw_flush = true;
+                            break;
+                        }
+                        std::thread::sleep(std::time::Duration::from_millis(5));
+                    }
+                    Ok(0)
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_line_is_flushed_while_the_input_is_quiet_inside_the_next_one() {
+        for threads in [1, 2] {
+            let out = Flushed::default();
+            let mut input = QuietAfterPartial {
+                reads: 0,
+                flushed: out.flushed.clone(),
+                saw_flush: false,
+            };
+            let threads = NonZeroUsize::new(threads).unwrap();
+            let summary = Enricher::new()
+                .stream_parallel(threads, &mut input, out.clone())
+                .unwrap();
+            assert!(input.saw_flush, "{threads} threads: the first line waited");
+            assert_eq!((summary.lines, summary.enriched), (2, 1));
         }
     }
 

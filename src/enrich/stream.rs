@@ -28,7 +28,7 @@ impl Enricher {
             let end = if read == 0 {
                 filled
             } else {
-                memchr::memrchr(b'\n', &buf[..filled]).map_or(0, |newline| newline + 1)
+                whole_lines_end(&buf, filled, read).unwrap_or(0)
             };
             if end > 0 {
                 self.block_into(&buf[..end], &mut out, &mut summary)?;
@@ -143,4 +143,13 @@ pub(super) fn read_more(
             Err(e) => return Err(e),
         }
     }
+}
+
+/// Where the whole lines of `buf[..filled]` end, when its last `read` bytes
+/// have just been read and what came before holds no newline (it is the
+/// start of a line): only the new bytes are searched, so a long line read
+/// in many pieces is not searched again with each one.
+pub(super) fn whole_lines_end(buf: &[u8], filled: usize, read: usize) -> Option<usize> {
+    let new = filled - read;
+    memchr::memrchr(b'\n', &buf[new..filled]).map(|at| new + at + 1)
 }
