@@ -393,14 +393,6 @@ impl Explanation {
 impl fmt::Display for Explanation {
     /// One line: `70001 ERR_SVR_ACCOUNT_USERSIG_EXPIRED (tencent_server/account, reauthenticate): UserSig expired. ...`
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.codes)?;
-        if let Some(name) = self.name {
-            write!(f, " {name}")?;
-        }
-        write!(
-            f,
-            " ({}/{}, {}): {}",
-            self.namespace, self.category, self.retryability, self.description
-        )
+        write!(f, "{}", self.display_in(crate::Lang::En))
     }
 }
