@@ -237,7 +237,7 @@ impl<'r> Report<'r> {
             _ => String::new(),
         };
         writeln!(out, "{}{state}", style.bold(&what))?;
-        let label = |text: &'static str| style.dim(&crate::text::padded(translated(text)));
+        let label = |text: &'static str| style.dim(&crate::text::padded(crate::text::label(text)));
         let named: Vec<&chatcodes::Item> = group.outcomes.iter().filter_map(|o| o.item()).collect();
         if let Some(item) = named.first() {
             let shown = if all_items {
@@ -447,14 +447,4 @@ fn zh() -> bool {
 /// `en` or `zh`, by the output's language.
 fn t(en: &'static str, zh_text: &'static str) -> &'static str {
     if zh() { zh_text } else { en }
-}
-
-/// A label of the report in the output's language.
-fn translated(label: &'static str) -> &'static str {
-    match label {
-        "items" => t("items", "条目"),
-        "service said" => t("service said", "服务返回"),
-        "likely cause" => t("likely cause", "可能原因"),
-        other => other,
-    }
 }

@@ -53,8 +53,9 @@ pub fn write_explanation(out: &mut impl Write, style: &Style, e: &Explanation) -
     write_fields(out, style, e)
 }
 
-/// A field's label in the language of the output.
-fn label(name: &'static str) -> &'static str {
+/// A field's label (of an explanation or of `check`'s report) in the
+/// language of the output.
+pub fn label(name: &'static str) -> &'static str {
     if crate::lang() == Lang::En {
         return name;
     }
@@ -72,6 +73,9 @@ fn label(name: &'static str) -> &'static str {
         "also named" => "别名",
         "source" => "来源",
         "status" => "状态",
+        "items" => "条目",
+        "service said" => "服务返回",
+        "likely cause" => "可能原因",
         other => other,
     }
 }
