@@ -69,10 +69,11 @@ impl Enricher {
         let work_rx = Mutex::new(work_rx);
         let (done_tx, done_rx) = mpsc::channel();
         std::thread::scope(|scope| {
+            let mut workers = Vec::with_capacity(threads.get());
             for _ in 0..threads.get() {
                 let mut enricher = self.clone();
                 let (work_rx, done_tx) = (&work_rx, done_tx.clone());
-                scope.spawn(move || {
+                workers.push(scope.spawn(move || {
                     let done_tx = Worker(done_tx);
                     while let Ok(mut slot) = next(work_rx) {
                         slot.output.clear();
@@ -88,20 +89,30 @@ impl Enricher {
                             break;
                         }
                     }
-                });
+                }));
             }
             drop(done_tx);
             let writer = scope.spawn(move || write_in_order(done_rx, free_tx, output));
             let read = read_blocks(&mut input, free_rx, work_tx);
-            let written = writer
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            // Joined one by one, not left to the scope: the scope returns
+            // once each closure has, while the thread itself may still be
+            // ending; a join waits for the thread (and its thread-local
+            // memory) to be gone. A worker's panic goes on to the caller.
+            let written = join(writer);
+            workers.into_iter().for_each(join);
             // A failed write stops the reader, so its error comes first.
             let summary = written?;
             read?;
             Ok(summary)
         })
     }
+}
+
+/// Waits for a thread to end and gives its result; its panic goes on.
+fn join<T>(thread: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    thread
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
 
 /// A worker's way to the writer; a worker that panics says so on it.
