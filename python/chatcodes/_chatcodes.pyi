@@ -1,6 +1,6 @@
 """Type stubs of the extension module `chatcodes._chatcodes` (re-exported by `chatcodes`)."""
 
-from typing import Any, BinaryIO, Literal, Optional, Sequence, Tuple, TypeVar, Union, final
+from typing import Any, BinaryIO, Literal, Optional, Sequence, SupportsIndex, Tuple, TypeVar, Union, final
 
 _Line = TypeVar("_Line", str, bytes)
 
@@ -188,14 +188,14 @@ class Enricher:
         """Copies `source` to `sink` line by line, explaining what it can."""
 
 def explain(
-    code: Union[int, str],
+    code: Union[int, str, SupportsIndex],
     namespace: Optional[str] = None,
     api: Optional[str] = None,
     lang: Optional[Lang] = None,
 ) -> Optional[Explanation]:
     """Explains a code (a number or an official name); None when the catalogue lacks it."""
 
-def explain_all(code: Union[int, str], lang: Optional[Lang] = None) -> list[Explanation]:
+def explain_all(code: Union[int, str, SupportsIndex], lang: Optional[Lang] = None) -> list[Explanation]:
     """Every meaning of a code, one per namespace that has it, best first."""
 
 def entries(namespace: Optional[str] = None, lang: Optional[Lang] = None) -> list[Explanation]:

@@ -2,9 +2,9 @@
 //! crate. The catalogue is the crate's compiled tables; nothing is copied
 //! into Python. `chatcodes/__init__.py` re-exports everything here.
 
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::{PyOverflowError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyDict, PyInt, PyString};
+use pyo3::types::{PyBool, PyDict, PyString};
 
 use chatcodes::{Api, CodeQuery, Codes, Lang, Namespace, ParseCodeError, Record};
 
@@ -48,27 +48,30 @@ pub(crate) fn rest_api(name: &str) -> PyResult<&'static Api> {
 }
 
 /// What a code argument asks for: `None` when it cannot be a known code (an
-/// unknown name, a number beyond 64 bits).
+/// unknown name, a number beyond 64 bits). Any integer works (`int`, and
+/// whatever has `__index__`, such as numpy's integers), and text as the
+/// command reads it.
 fn query(code: &Bound<'_, PyAny>) -> PyResult<Option<CodeQuery>> {
     if code.is_instance_of::<PyBool>() {
         return Err(PyTypeError::new_err(
             "a code is an int or a str, not a bool",
         ));
     }
-    if code.is_instance_of::<PyInt>() {
-        // A number that does not fit in 64 bits is no code of any table.
-        return Ok(code.extract::<i64>().ok().map(CodeQuery::Code));
+    if let Ok(text) = code.cast::<PyString>() {
+        return match text.to_cow()?.parse::<CodeQuery>() {
+            Ok(query) => Ok(Some(query)),
+            Err(ParseCodeError::UnknownName(_) | ParseCodeError::OutOfRange(_)) => Ok(None),
+            Err(e) => Err(PyValueError::new_err(e.to_string())),
+        };
     }
-    let Ok(text) = code.cast::<PyString>() else {
-        return Err(PyTypeError::new_err(format!(
+    match code.extract::<i64>() {
+        Ok(number) => Ok(Some(CodeQuery::Code(number))),
+        // A number that does not fit in 64 bits is no code of any table.
+        Err(e) if e.is_instance_of::<PyOverflowError>(code.py()) => Ok(None),
+        Err(_) => Err(PyTypeError::new_err(format!(
             "a code is an int or a str (a number or an official name), not {}",
             code.get_type().name()?
-        )));
-    };
-    match text.to_cow()?.parse::<CodeQuery>() {
-        Ok(query) => Ok(Some(query)),
-        Err(ParseCodeError::UnknownName(_) | ParseCodeError::OutOfRange(_)) => Ok(None),
-        Err(e) => Err(PyValueError::new_err(e.to_string())),
+        ))),
     }
 }
 
@@ -290,7 +293,8 @@ impl Explanation {
     }
 }
 
-/// Explains `code`: a number (int or str) or an official name.
+/// Explains `code`: a number (an int, any integer with `__index__`, or its
+/// text) or an official name.
 ///
 /// Without `namespace` or `api`, a number found in several namespaces gets
 /// the meaning `chatcodes explain` puts first (`explain_all` lists every
@@ -301,7 +305,7 @@ impl Explanation {
 ///
 /// Returns `None` for a code or name the catalogue does not have. Raises
 /// `ValueError` for text that is neither, an unknown namespace, API or
-/// language, and `TypeError` for anything but an int or a str.
+/// language, and `TypeError` for anything but an integer or a str.
 #[pyfunction]
 #[pyo3(signature = (code, namespace=None, api=None, lang=None))]
 fn explain(

@@ -75,6 +75,22 @@ def test_names_and_text_work_as_in_the_command():
     assert chatcodes.explain_all("ERR_SVR_ACCOUNT_USERSIG_EXPIRED") == [e]
 
 
+class Index:
+    """An integer type of another library (numpy.int64, say): it has __index__."""
+
+    def __init__(self, value):
+        self.value = value
+
+    def __index__(self):
+        return self.value
+
+
+def test_integers_of_other_types():
+    assert chatcodes.explain(Index(70001)) == chatcodes.explain(70001)
+    assert chatcodes.explain(Index(2**70)) is None
+    assert chatcodes.explain_all(Index(1001)) == chatcodes.explain_all(1001)
+
+
 def test_unknown_codes_are_none():
     assert chatcodes.explain(424242) is None
     assert chatcodes.explain("NO_SUCH_CODE_NAME") is None
