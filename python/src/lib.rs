@@ -283,13 +283,25 @@ impl Explanation {
     }
 
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-        other.cast::<Explanation>().is_ok_and(|o| {
-            let o = o.get();
-            std::ptr::eq(self.entry, o.entry)
-                && self.record.code == o.record.code
-                && self.lang == o.lang
-                && self.api.map(Api::path) == o.api.map(Api::path)
-        })
+        other
+            .cast::<Explanation>()
+            .is_ok_and(|o| self.identity() == o.get().identity())
+    }
+
+    fn __hash__(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        self.identity().hash(&mut hasher);
+        hasher.finish()
+    }
+}
+
+impl Explanation {
+    /// What makes two explanations equal: the entry, the code asked about,
+    /// the language and the API it was explained for.
+    fn identity(&self) -> (usize, Codes, Lang, Option<&'static str>) {
+        let entry = self.entry as *const chatcodes::Explanation as usize;
+        (entry, self.record.code, self.lang, self.api.map(Api::path))
     }
 }
 

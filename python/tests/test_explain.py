@@ -73,6 +73,9 @@ def test_names_and_text_work_as_in_the_command():
     assert chatcodes.explain("-10106").code == -10106
     assert chatcodes.explain(70001) != chatcodes.explain(70001, lang="zh")
     assert chatcodes.explain_all("ERR_SVR_ACCOUNT_USERSIG_EXPIRED") == [e]
+    # Hashable, as equality says: a set of what a log's codes mean.
+    assert len({e, chatcodes.explain("70001"), chatcodes.explain(70001, lang="zh")}) == 2
+    assert len({chatcodes.explain(125000), chatcodes.explain(125001)}) == 2
 
 
 class Index:
