@@ -242,7 +242,16 @@ fn check(
         }
     }
     let parsed = if let Ok(text) = body.cast::<PyString>() {
-        parser.parse(text.to_cow()?.as_bytes())
+        // A str with a lone surrogate has no UTF-8 form: its bytes as
+        // Python would write them with surrogatepass are what the command
+        // would read, and get its reason.
+        match text.to_cow() {
+            Ok(text) => parser.parse(text.as_bytes()),
+            Err(_) => {
+                let bytes = text.call_method1("encode", ("utf-8", "surrogatepass"))?;
+                parser.parse(bytes.cast::<PyBytes>()?.as_bytes())
+            }
+        }
     } else if let Ok(bytes) = body.cast::<PyBytes>() {
         parser.parse(bytes.as_bytes())
     } else {
@@ -257,6 +266,7 @@ fn check(
     }
 }
 
+/// Adds check, Report and Outcome to the module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Report>()?;
     m.add_class::<Outcome>()?;

@@ -228,6 +228,7 @@ impl Write for PyWriter<'_, '_> {
     }
 }
 
+/// Adds enrich_line, Enricher and Summary to the module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Enricher>()?;
     m.add_class::<Summary>()?;

@@ -113,6 +113,8 @@ def test_not_a_response():
                          ("{}", "not a response"), ('{"ActionStatus":"OK","ErrorCode":1,"ErrorInfo":""}', "webhook")]:
         with pytest.raises(chatcodes.NotAResponse, match=reason):
             chatcodes.check(body)
+    with pytest.raises(chatcodes.NotAResponse, match="not a JSON document"):
+        chatcodes.check('{"ActionStatus":"FAIL","ErrorCode":70001,"ErrorInfo":"\ud800"}')
     with pytest.raises(chatcodes.NotAResponse, match="Nexconn"):
         chatcodes.check('{"ActionStatus":"FAIL","ErrorCode":70001}', vendor="nexconn")
 
