@@ -37,6 +37,7 @@ use std::io::{self, Write};
 use memchr::memmem::Finder;
 
 mod cache;
+mod handoff;
 mod json;
 mod parallel;
 mod paths;

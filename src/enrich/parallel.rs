@@ -1,31 +1,21 @@
 //! Enriching on several threads: blocks of whole lines are enriched in
 //! parallel and written in their order, with a fixed number of blocks in
 //! flight whatever the input.
+//!
+//! The calling thread reads and enriches; `threads - 1` more enrich. No
+//! thread only waits to hand blocks on: the one that finishes the block due
+//! next writes it, and any later ones already done, so a block passes from
+//! the reader to its worker and back without a thread of its own waking for it.
 
-use std::collections::BTreeMap;
 use std::io::{self, Read, Write};
 use std::num::NonZeroUsize;
-use std::sync::{Mutex, PoisonError, mpsc};
 
+use super::handoff::{Shared, Slot, StopOnPanic};
 use super::stream::{read_more, whole_lines_end};
 use super::{Enricher, Summary};
 
 /// How much a block holds at least (it grows to fit a longer line).
-const BLOCK: usize = 1 << 18;
-
-/// A block on its way from the reader through a worker to the writer, and
-/// back to the reader: the lines read, what was written for them, their
-/// counts, and whether the output is flushed after them.
-#[derive(Default)]
-struct Slot {
-    seq: u64,
-    /// The block's buffer, zeroed once; the lines are `input[..len]`.
-    input: Vec<u8>,
-    len: usize,
-    output: Vec<u8>,
-    summary: Summary,
-    flush: bool,
-}
+pub(super) const BLOCK: usize = 1 << 18;
 
 impl Enricher {
     /// [`stream`](Self::stream) on `threads` threads: the input is cut into
@@ -37,8 +27,9 @@ impl Enricher {
     ///
     /// Output is flushed as `stream` flushes it: after the lines of a read
     /// that returned less than it asked for. With one thread this is
-    /// `stream` itself. Reading happens on the calling thread, writing on
-    /// another (hence `Send`).
+    /// `stream` itself. The calling thread reads (so `input` need not be
+    /// `Send`) and enriches, with `threads - 1` threads beside it; whichever
+    /// finishes the block due next writes it (hence `output: Send`).
     ///
     /// ```
     /// use std::num::NonZeroUsize;
@@ -61,166 +52,129 @@ impl Enricher {
         if threads.get() == 1 {
             return self.clone().stream(input, output);
         }
-        let (free_tx, free_rx) = mpsc::channel();
-        for _ in 0..2 * threads.get() + 2 {
-            free_tx.send(Slot::default()).expect("the receiver is here");
-        }
-        let (work_tx, work_rx) = mpsc::channel::<Slot>();
-        let work_rx = Mutex::new(work_rx);
-        let (done_tx, done_rx) = mpsc::channel();
-        std::thread::scope(|scope| {
-            let mut workers = Vec::with_capacity(threads.get());
-            for _ in 0..threads.get() {
-                let mut enricher = self.clone();
-                let (work_rx, done_tx) = (&work_rx, done_tx.clone());
-                workers.push(scope.spawn(move || {
-                    let done_tx = Worker(done_tx);
-                    while let Ok(mut slot) = next(work_rx) {
-                        slot.output.clear();
-                        slot.summary = Summary::default();
-                        enricher
-                            .block_into(
-                                &slot.input[..slot.len],
-                                &mut slot.output,
-                                &mut slot.summary,
-                            )
-                            .expect("writing to a Vec does not fail");
-                        if done_tx.0.send(Some(slot)).is_err() {
-                            break;
+        let shared = Shared::new(2 * threads.get() + 2, output);
+        let read = std::thread::scope(|scope| {
+            let workers: Vec<_> = (1..threads.get())
+                .map(|_| {
+                    let mut enricher = self.clone();
+                    let shared = &shared;
+                    scope.spawn(move || {
+                        let _guard = StopOnPanic(shared);
+                        while let Some(mut slot) = shared.next_block() {
+                            slot.enrich(&mut enricher);
+                            shared.done(slot);
                         }
-                    }
-                }));
-            }
-            drop(done_tx);
-            let writer = scope.spawn(move || write_in_order(done_rx, free_tx, output));
-            let read = read_blocks(&mut input, free_rx, work_tx);
+                    })
+                })
+                .collect();
+            let read = {
+                let _guard = StopOnPanic(&shared);
+                read_and_enrich(&shared, &mut input, &mut self.clone())
+            };
+            shared.close();
             // Joined one by one, not left to the scope: the scope returns
             // once each closure has, while the thread itself may still be
             // ending; a join waits for the thread (and its thread-local
             // memory) to be gone. A worker's panic goes on to the caller.
-            let written = join(writer);
-            workers.into_iter().for_each(join);
-            // A failed write stops the reader, so its error comes first.
-            let summary = written?;
-            read?;
-            Ok(summary)
-        })
+            for worker in workers {
+                worker
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            }
+            read
+        });
+        // A failed write stops the reader, so its error comes first.
+        let summary = shared.finish()?;
+        read?;
+        Ok(summary)
     }
 }
 
-/// Waits for a thread to end and gives its result; its panic goes on.
-fn join<T>(thread: std::thread::ScopedJoinHandle<'_, T>) -> T {
-    thread
-        .join()
-        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-}
-
-/// A worker's way to the writer; a worker that panics says so on it.
-struct Worker(mpsc::Sender<Option<Slot>>);
-
-impl Drop for Worker {
-    fn drop(&mut self) {
-        if std::thread::panicking() {
-            let _ = self.0.send(None);
-        }
-    }
-}
-
-/// The next block for a worker; an error once the reader is done.
-fn next(work: &Mutex<mpsc::Receiver<Slot>>) -> Result<Slot, mpsc::RecvError> {
-    work.lock().unwrap_or_else(PoisonError::into_inner).recv()
-}
-
-/// Reads `input` into the free slots, cut after the last whole line of each
-/// read (a line longer than a block grows its slot), and sends them to the
-/// workers, numbered. Stops quietly when the writer has stopped (its error
-/// is the one reported).
-fn read_blocks(
+/// The calling thread's part: keeps every free slot filled with the next
+/// block and queued, and enriches queued blocks itself between reads.
+fn read_and_enrich<W: Write>(
+    shared: &Shared<W>,
     input: &mut impl Read,
-    free: mpsc::Receiver<Slot>,
-    work: mpsc::Sender<Slot>,
+    enricher: &mut Enricher,
 ) -> io::Result<()> {
-    let mut carry = Vec::new();
-    for seq in 0.. {
-        let Ok(mut slot) = free.recv() else {
-            return Ok(());
-        };
-        let mut buf = std::mem::take(&mut slot.input);
-        let size = BLOCK.max(2 * carry.len());
-        if buf.len() < size {
-            buf.resize(size, 0);
+    let mut reader = Reader::default();
+    while !shared.stopped() {
+        while !reader.eof
+            && let Some(mut slot) = shared.free_slot()
+        {
+            if let Err(e) = reader.fill(input, &mut slot) {
+                shared.stop();
+                return Err(e);
+            }
+            shared.queue(slot);
         }
-        buf[..carry.len()].copy_from_slice(&carry);
-        let mut filled = carry.len();
-        let (end, eof, flush) = loop {
-            let (read, short) = read_more(input, &mut buf, filled)?;
-            filled += read;
-            if read == 0 {
-                break (filled, true, true);
-            }
-            if let Some(end) = whole_lines_end(&buf, filled, read) {
-                break (end, false, short);
-            }
-            // No whole line yet, and no more input waiting: what the earlier
-            // blocks wrote is flushed now (an empty block that says so), as
-            // `stream` flushes after every short read.
-            if short {
-                break (0, false, true);
-            }
-        };
-        carry.clear();
-        carry.extend_from_slice(&buf[end..filled]);
-        slot.input = buf;
-        slot.len = end;
-        slot.seq = seq;
-        slot.flush = flush;
-        if work.send(slot).is_err() {
-            return Ok(());
-        }
-        if eof {
+        if let Some(mut slot) = shared.queued() {
+            slot.enrich(enricher);
+            shared.done(slot);
+        } else if reader.eof || !shared.wait_for_free_slot() {
             break;
         }
     }
     Ok(())
 }
 
-/// Writes the workers' blocks in their order, flushing where a block asks
-/// for it, and hands each slot back to the reader; returns the total counts.
-/// `None` from a worker says it panicked (with a block that will never
-/// come): the writer stops, so the reader and the other workers stop too and
-/// the panic reaches the caller instead of a hang.
-fn write_in_order(
-    done: mpsc::Receiver<Option<Slot>>,
-    free: mpsc::Sender<Slot>,
-    output: impl Write,
-) -> io::Result<Summary> {
-    let mut out = io::BufWriter::with_capacity(1 << 16, output);
-    let mut summary = Summary::default();
-    let mut waiting = BTreeMap::new();
-    let mut next = 0;
-    for slot in done {
-        let Some(slot) = slot else {
-            return Err(io::Error::other("an enrich thread panicked"));
-        };
-        waiting.insert(slot.seq, slot);
-        while let Some(slot) = waiting.remove(&next) {
-            out.write_all(&slot.output)?;
-            if slot.flush {
-                out.flush()?;
-            }
-            summary.add(&slot.summary);
-            next += 1;
-            // The reader may have finished: the slot is no longer needed.
-            let _ = free.send(slot);
+/// Cuts the input into blocks of whole lines.
+#[derive(Default)]
+struct Reader {
+    /// The start of a line the last read ended inside.
+    carry: Vec<u8>,
+    seq: u64,
+    eof: bool,
+}
+
+impl Reader {
+    /// Reads the next block into `slot`: the lines up to the last whole one
+    /// of a read (a line longer than a block grows the slot), everything
+    /// left at the end of the input, or, when a short read brought no whole
+    /// line, nothing but a flush of what earlier blocks wrote, as `stream`
+    /// flushes after every short read.
+    fn fill(&mut self, input: &mut impl Read, slot: &mut Slot) -> io::Result<()> {
+        let mut buf = std::mem::take(&mut slot.input);
+        let size = BLOCK.max(2 * self.carry.len());
+        if buf.len() < size {
+            buf.resize(size, 0);
         }
+        buf[..self.carry.len()].copy_from_slice(&self.carry);
+        let mut filled = self.carry.len();
+        let (end, flush) = loop {
+            let (read, short) = match read_more(input, &mut buf, filled) {
+                Ok(read) => read,
+                Err(e) => {
+                    slot.input = buf;
+                    return Err(e);
+                }
+            };
+            filled += read;
+            if read == 0 {
+                self.eof = true;
+                break (filled, true);
+            }
+            if let Some(end) = whole_lines_end(&buf, filled, read) {
+                break (end, short);
+            }
+            if short {
+                break (0, true);
+            }
+        };
+        self.carry.clear();
+        self.carry.extend_from_slice(&buf[end..filled]);
+        slot.input = buf;
+        slot.len = end;
+        slot.seq = self.seq;
+        slot.flush = flush;
+        self.seq += 1;
+        Ok(())
     }
-    out.flush()?;
-    Ok(summary)
 }
 
 #[cfg(test)]
 mod tests {
-    use std::sync::Arc;
+    use std::sync::{Arc, Mutex};
 
     use super::*;
 
@@ -394,20 +348,32 @@ mod tests {
     }
 
     #[test]
-    fn a_worker_that_panicked_stops_the_writer_instead_of_a_hang() {
-        let (done_tx, done_rx) = mpsc::channel();
-        let (free_tx, _free_rx) = mpsc::channel();
-        // Block 1 is done, block 0 went down with its worker.
-        let one = Slot {
-            seq: 1,
-            ..Slot::default()
-        };
-        done_tx.send(Some(one)).unwrap();
-        done_tx.send(None).unwrap();
-        // `done_tx` is still open: the writer must not wait for block 0.
-        let err = write_in_order(done_rx, free_tx, Vec::new()).unwrap_err();
-        assert!(err.to_string().contains("panicked"), "{err}");
-        drop(done_tx);
+    fn a_thread_that_panicked_stops_the_others_instead_of_a_hang() {
+        let shared = Shared::new(1, Vec::new());
+        let slot = shared.free_slot().unwrap();
+        std::thread::scope(|scope| {
+            // The reader waits for a free slot that the panicking worker
+            // holds and will never give back.
+            let waiting = scope.spawn(|| shared.wait_for_free_slot());
+            let worker = scope.spawn(|| {
+                let _guard = StopOnPanic(&shared);
+                let _held = slot;
+                std::thread::sleep(std::time::Duration::from_millis(50));
+                panic!("a worker went down");
+            });
+            assert!(worker.join().is_err());
+            let start = std::time::Instant::now();
+            while !waiting.is_finished() && start.elapsed() < std::time::Duration::from_secs(5) {
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+            let in_time = waiting.is_finished();
+            // Without the guard the reader would wait for ever: stop it so
+            // that the test fails instead of hanging.
+            shared.stop();
+            assert!(in_time, "the reader still waited 5 s after the panic");
+            assert!(!waiting.join().unwrap(), "the reader was told to stop");
+        });
+        assert!(shared.next_block().is_none());
     }
 
     #[test]
