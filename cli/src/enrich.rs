@@ -34,7 +34,8 @@ pub struct Args {
     #[arg(long = "fields", value_name = "NAMES", value_delimiter = ',')]
     record_fields: Option<Vec<String>>,
     /// Threads that enrich, each a block of lines at a time, written in order
-    /// (default: the available cores); 1 enriches on the thread that reads.
+    /// (default: the available cores), the thread that reads among them; 1
+    /// reads and enriches on one thread alone.
     #[arg(long, value_name = "N")]
     threads: Option<NonZeroUsize>,
 }
