@@ -142,13 +142,8 @@ impl Reader {
         buf[..self.carry.len()].copy_from_slice(&self.carry);
         let mut filled = self.carry.len();
         let (end, flush) = loop {
-            let (read, short) = match read_more(input, &mut buf, filled) {
-                Ok(read) => read,
-                Err(e) => {
-                    slot.input = buf;
-                    return Err(e);
-                }
-            };
+            // A failed read ends the pipeline: the slot is not needed again.
+            let (read, short) = read_more(input, &mut buf, filled)?;
             filled += read;
             if read == 0 {
                 self.eof = true;
