@@ -15,14 +15,24 @@ pub(crate) fn skip_ws(b: &[u8], mut pos: usize) -> usize {
 /// The end (past the closing quote) of the string whose contents start at
 /// `pos`, checking escapes and control characters, and whether it has
 /// escapes. UTF-8 is checked by the caller, for the whole line at once.
-pub(crate) fn string_end(b: &[u8], mut pos: usize) -> Option<(usize, bool)> {
-    let mut escaped = false;
+#[inline]
+pub(crate) fn string_end(b: &[u8], pos: usize) -> Option<(usize, bool)> {
+    let pos = skip_plain(b, pos);
+    match *b.get(pos)? {
+        b'"' => Some((pos + 1, false)),
+        b'\\' => escaped_string_end(b, pos),
+        _ => None,
+    }
+}
+
+/// [`string_end`] from the string's first backslash, at `pos`: kept out of
+/// line, as most strings in a log have none.
+#[inline(never)]
+fn escaped_string_end(b: &[u8], mut pos: usize) -> Option<(usize, bool)> {
     loop {
-        pos = skip_plain(b, pos);
         match *b.get(pos)? {
-            b'"' => return Some((pos + 1, escaped)),
+            b'"' => return Some((pos + 1, true)),
             b'\\' => {
-                escaped = true;
                 pos += 1;
                 match *b.get(pos)? {
                     b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => pos += 1,
@@ -46,14 +56,16 @@ pub(crate) fn string_end(b: &[u8], mut pos: usize) -> Option<(usize, bool)> {
                     _ => return None,
                 }
             }
-            0..0x20 => return None,
-            _ => pos += 1,
+            _ => return None,
         }
+        pos = skip_plain(b, pos);
     }
 }
 
-/// Skips string bytes that need no attention (not `"`, `\`, or a control
-/// character), eight at a time.
+/// Skips string bytes that need no attention (not `"`, `\\`, or a control
+/// character), eight at a time: the position of the first that does, or the
+/// end of `b`.
+#[inline]
 fn skip_plain(b: &[u8], mut pos: usize) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -61,15 +73,38 @@ fn skip_plain(b: &[u8], mut pos: usize) -> usize {
     // below `n` (`n` <= 0x80; exact for the lowest such byte).
     let below = |word: u64, n: u8| word.wrapping_sub(ONES * u64::from(n)) & !word & HIGH;
     let equal = |word: u64, c: u8| below(word ^ (ONES * u64::from(c)), 1);
+    let first_special = |word: u64| {
+        let special = below(word, 0x20) | equal(word, b'"') | equal(word, b'\\');
+        (special != 0).then(|| (special.trailing_zeros() / 8) as usize)
+    };
     while let Some(chunk) = b.get(pos..pos + 8) {
         let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        let special = below(word, 0x20) | equal(word, b'"') | equal(word, b'\\');
-        if special != 0 {
-            return pos + (special.trailing_zeros() / 8) as usize;
+        if let Some(at) = first_special(word) {
+            return pos + at;
         }
         pos += 8;
     }
-    pos
+    if pos >= b.len() {
+        return b.len();
+    }
+    // Fewer than eight bytes left: the line's last eight, shifted so that
+    // `pos` is the lowest byte; the zeros shifted in count as special, past
+    // the end.
+    match b.len().checked_sub(8) {
+        Some(last) => {
+            let chunk = &b[last..];
+            let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            let at = first_special(word >> (8 * (pos - last))).unwrap_or(b.len() - pos);
+            (pos + at).min(b.len())
+        }
+        None => {
+            let rest = &b[pos..];
+            pos + rest
+                .iter()
+                .position(|&c| c == b'"' || c == b'\\' || c < 0x20)
+                .unwrap_or(rest.len())
+        }
+    }
 }
 
 fn hex4(b: &[u8], pos: usize) -> Option<u16> {
@@ -162,20 +197,65 @@ pub(crate) fn string_code(token: &[u8], escaped: bool) -> Option<i64> {
         .ok()
 }
 
-/// Whether a JSON value starts with the number 0 and nothing more (not `0.5`, `05`).
-pub(crate) fn is_literal_zero(value: &[u8]) -> bool {
-    match value {
-        [b'0', next, ..] => {
-            !(next.is_ascii_digit() || *next == b'.' || *next == b'e' || *next == b'E')
-        }
-        [b'0'] => true,
-        _ => false,
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{number, number_in_range};
+    use super::{number, number_in_range, skip_plain, string_end};
+
+    /// Eight at a time, through the last eight shifted, or byte by byte on
+    /// short lines: the first special byte, wherever it is, or the end.
+    #[test]
+    fn skip_plain_stops_at_the_first_special_byte_or_the_end() {
+        for len in 0..24 {
+            for special_at in (0..len).map(Some).chain([None]) {
+                for special in [b'"', b'\\', 0x01, 0x1F] {
+                    let mut line = vec![b'a'; len];
+                    line.iter_mut().step_by(3).for_each(|c| *c = 0xC3);
+                    if let Some(at) = special_at {
+                        line[at] = special;
+                    }
+                    for pos in 0..=len {
+                        let expected = (pos..len)
+                            .find(|&i| matches!(line[i], b'"' | b'\\' | 0..0x20))
+                            .unwrap_or(len);
+                        assert_eq!(skip_plain(&line, pos), expected, "{line:?} from {pos}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn string_ends_match_serde_json() {
+        for body in [
+            "",
+            "a",
+            r#"\""#,
+            r"\\",
+            r"\u00e9x",
+            r"\ud83d\ude00",
+            "abcdefghij",
+            r"abcdefgh\n",
+        ] {
+            for tail in ["", "}", ",\"k\":1}", "        "] {
+                let line = format!("\"{body}\"{tail}");
+                let (end, escaped) = string_end(line.as_bytes(), 1).unwrap();
+                assert_eq!(end, body.len() + 2, "{line}");
+                assert_eq!(escaped, body.contains('\\'), "{line}");
+                let decoded: String = serde_json::from_str(&line[..end]).unwrap();
+                assert!(decoded.len() <= body.len(), "{line}");
+            }
+        }
+        for bad in [
+            "\"abc",
+            "\"a\tb\"",
+            r#""\x""#,
+            r#""\ud800""#,
+            r#""\udc00""#,
+            "\"abcdefgh\\",
+        ] {
+            assert_eq!(string_end(bad.as_bytes(), 1), None, "{bad}");
+        }
+    }
 
     /// `number` reads the value `str::parse::<i64>` reads, and ends where
     /// JSON's grammar ends the number.

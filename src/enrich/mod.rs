@@ -34,8 +34,6 @@
 use std::collections::HashMap;
 use std::io::{self, Write};
 
-use memchr::memmem::Finder;
-
 mod cache;
 mod handoff;
 mod json;
@@ -47,7 +45,7 @@ mod stream;
 mod summary;
 
 use cache::RecordCache;
-use json::{is_literal_zero, skip_ws};
+use json::skip_ws;
 pub use paths::FieldPathError;
 use paths::Paths;
 use scan::Scanner;
@@ -75,10 +73,6 @@ pub const EXPLAINED_SUFFIX: &str = "_explained";
 /// The deepest nesting of arrays and objects a line may have (as in `serde_json`).
 pub const MAX_DEPTH: usize = 127;
 
-/// Bit of a line's `found` set that says it holds a `\u` escape, so a key may
-/// name a field without spelling it out: the line is scanned in full.
-const ESCAPES: u128 = 1 << 127;
-
 /// Explains code fields in NDJSON lines; see the [module docs](self).
 ///
 /// An enricher is made of its settings, its field paths, a scanner and a
@@ -103,14 +97,6 @@ pub struct Enricher {
     /// What each value seen in a line's API field resolved to (`None`: not
     /// a known REST API).
     line_apis: HashMap<Box<[u8]>, Option<&'static Api>>,
-    /// Finds `\u`: a key may spell a field name with escapes
-    /// (`"\u0045rrorCode"`), which the name finders do not see.
-    escapes: Finder<'static>,
-    /// The block search's next hit of each field name, and where it found
-    /// each first in the current line (relative to its start), or
-    /// `usize::MAX` when not known.
-    next_hits: Vec<usize>,
-    first_hits: Vec<usize>,
 }
 
 impl Default for Enricher {
@@ -129,9 +115,6 @@ impl Enricher {
             scanner: Scanner::default(),
             cache: RecordCache::default(),
             line_apis: HashMap::new(),
-            escapes: Finder::new(br"\u").into_owned(),
-            next_hits: Vec::new(),
-            first_hits: Vec::new(),
         }
     }
 
@@ -265,28 +248,11 @@ impl Enricher {
     /// Decides what to do with a line; for an enriched line, leaves the
     /// insertions in the scanner.
     fn classify(&mut self, line: &[u8]) -> LineOutcome {
-        self.first_hits.clear();
-        self.first_hits
-            .resize(self.paths.finders().len(), usize::MAX);
-        self.classify_found(line, u128::MAX)
-    }
-
-    /// [`classify`](Self::classify), told whether a field name occurs in the
-    /// line at all (bit `i` of `found` for field `i`) and where it occurs
-    /// first (`self.first_hits`), so that lines are not searched again for
-    /// names they do not hold, nor for the first occurrence of those they do.
-    fn classify_found(&mut self, line: &[u8], found: u128) -> LineOutcome {
         self.scanner.inserts.clear();
         if line.get(skip_ws(line, 0)) != Some(&b'{') {
             return LineOutcome::NotJson;
         }
-        // A line with no code field that may hold a non-zero value is only
-        // validated: no path can match in it.
-        let mask = if found & ESCAPES != 0 || (found != 0 && self.may_need_work(line, found)) {
-            self.paths.root_mask()
-        } else {
-            0
-        };
+        let mask = self.paths.root_mask();
         let api_field = self.settings.api_field.as_deref();
         if simdutf8::basic::from_utf8(line).is_err()
             || self
@@ -311,35 +277,6 @@ impl Enricher {
             .filter(|i| i.explanation.is_none())
             .count() as u32;
         LineOutcome::Enriched { unknown_codes }
-    }
-
-    /// Whether some code field in the raw line may hold a non-zero value. A
-    /// `"Key": 0` is skipped without parsing; anything else needs a parse.
-    fn may_need_work(&self, line: &[u8], found: u128) -> bool {
-        let non_zero_at = |finder: &Finder<'_>, at: usize| {
-            let rest = &line[at + finder.needle().len()..];
-            let rest = &rest[skip_ws(rest, 0)..];
-            let Some(rest) = rest.strip_prefix(b":") else {
-                return true;
-            };
-            !is_literal_zero(&rest[skip_ws(rest, 0)..])
-        };
-        self.paths
-            .finders()
-            .iter()
-            .zip(&self.first_hits)
-            .enumerate()
-            .filter(|&(i, _)| found >> i & 1 == 1)
-            .any(|(_, (finder, &first))| {
-                let from = match first {
-                    usize::MAX => 0,
-                    first if non_zero_at(finder, first) => return true,
-                    first => first + 1,
-                };
-                finder
-                    .find_iter(&line[from..])
-                    .any(|at| non_zero_at(finder, from + at))
-            })
     }
 
     /// Writes `line` with the recorded insertions spliced in.

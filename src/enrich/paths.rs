@@ -1,8 +1,6 @@
 //! The field paths an enricher explains: their names, the key prefixes it
-//! writes for them, the finders that search blocks for them, and the bit
-//! masks of positions in the paths that the scanner carries down a record.
-
-use memchr::memmem::Finder;
+//! writes for them, the set of keys they name, and the bit masks of
+//! positions in the paths that the scanner carries down a record.
 
 use super::{DEFAULT_FIELDS, EXPLAINED_SUFFIX};
 
@@ -52,15 +50,17 @@ enum Position {
 /// per-item arrays in the elements of those arrays wherever they occur.
 #[derive(Debug, Clone)]
 pub(super) struct Paths {
-    /// Field names (defaults first), the key prefix written for each, and
-    /// a finder of its quoted name.
+    /// Field names (defaults first) and the key prefix written for each.
     fields: Vec<String>,
     prefixes: Vec<Vec<u8>>,
-    finders: Vec<Finder<'static>>,
     positions: Vec<Position>,
     /// Path starts that apply in every object the defaults apply in.
     anywhere: u64,
     root_mask: u64,
+    /// The keys the paths name (fields, their `_explained` keys and path
+    /// steps) as a 256-bit set by [`key_slot`]: most keys of a record are
+    /// outside it and need no comparison.
+    named: [u64; 4],
 }
 
 impl Default for Paths {
@@ -68,10 +68,10 @@ impl Default for Paths {
         let mut paths = Paths {
             fields: Vec::new(),
             prefixes: Vec::new(),
-            finders: Vec::new(),
             positions: Vec::new(),
             anywhere: 0,
             root_mask: DEFAULTS,
+            named: [0; 4],
         };
         for field in DEFAULT_FIELDS {
             paths.field_index(field);
@@ -81,10 +81,8 @@ impl Default for Paths {
                 continue;
             }
             paths.anywhere |= 1 << paths.positions.len();
-            paths
-                .positions
-                .push(Position::Step(Step::Key(array.to_string())));
-            paths.positions.push(Position::Step(Step::Each));
+            paths.push_step(Step::Key(array.to_string()));
+            paths.push_step(Step::Each);
             let field = paths.field_index(code);
             paths.positions.push(Position::Field(field));
         }
@@ -118,24 +116,47 @@ impl Paths {
             return Err(FieldPathError::TooMany);
         }
         self.root_mask |= 1 << self.positions.len();
-        self.positions.extend(steps.into_iter().map(Position::Step));
+        for step in steps {
+            self.push_step(step);
+        }
         let field = self.field_index(&key);
         self.positions.push(Position::Field(field));
         Ok(())
     }
 
-    /// The index of a field name, added (with its key prefix and finder) if new.
+    /// Adds a path step, noting its key among the named ones.
+    fn push_step(&mut self, step: Step) {
+        if let Step::Key(key) = &step {
+            self.name(key.as_bytes());
+        }
+        self.positions.push(Position::Step(step));
+    }
+
+    /// Notes `key` among the keys the paths name.
+    fn name(&mut self, key: &[u8]) {
+        let slot = key_slot(key);
+        self.named[slot / 64] |= 1 << (slot % 64);
+    }
+
+    /// Whether `key` may be one the paths name (false: it is none of them).
+    #[inline]
+    fn may_be_named(&self, key: &[u8]) -> bool {
+        let slot = key_slot(key);
+        self.named[slot / 64] >> (slot % 64) & 1 == 1
+    }
+
+    /// The index of a field name, added (with its key prefix) if new.
     fn field_index(&mut self, name: &str) -> u8 {
         if let Some(i) = self.fields.iter().position(|f| f == name) {
             return i as u8;
         }
         let key = format!("{name}{EXPLAINED_SUFFIX}");
+        self.name(name.as_bytes());
+        self.name(key.as_bytes());
         let mut prefix = b",".to_vec();
         serde_json::to_writer(&mut prefix, &key).expect("a string serializes");
         prefix.extend_from_slice(br#":{"code":"#);
         self.prefixes.push(prefix);
-        let needle = serde_json::to_vec(name).expect("a string serializes");
-        self.finders.push(Finder::new(&needle).into_owned());
         self.fields.push(name.to_string());
         (self.fields.len() - 1) as u8
     }
@@ -163,30 +184,52 @@ impl Paths {
         &self.prefixes[usize::from(field)]
     }
 
-    /// A finder of each field's quoted name, by field.
-    pub(super) fn finders(&self) -> &[Finder<'static>] {
-        &self.finders
+    /// What an object's member `key` is to the paths of the object's `mask`.
+    #[inline]
+    pub(super) fn member(&self, mask: u64, key: &[u8]) -> Member {
+        // A key no path names, and not a `_explained` one (which the
+        // defaults do not descend into), only carries the defaults down.
+        if !self.may_be_named(key) && !key.ends_with(EXPLAINED_SUFFIX.as_bytes()) {
+            let child = if mask & DEFAULTS != 0 {
+                DEFAULTS | self.anywhere
+            } else {
+                0
+            };
+            return Member {
+                child,
+                field: None,
+                explains: None,
+            };
+        }
+        self.named_member(mask, key)
     }
 
-    /// The child mask of an object's member `key`, and the field it is when
-    /// the member is a code field of the object.
-    pub(super) fn child_of_object(&self, mask: u64, key: &[u8]) -> (u64, Option<u8>) {
-        let mut field = None;
-        let mut child = 0;
+    /// [`member`](Self::member) for a key that may be named.
+    fn named_member(&self, mask: u64, key: &[u8]) -> Member {
+        let explains = key
+            .strip_suffix(EXPLAINED_SUFFIX.as_bytes())
+            .and_then(|base| self.field_named(base));
+        let mut member = Member {
+            child: 0,
+            field: None,
+            explains,
+        };
         if mask & DEFAULTS != 0 {
             if let Some(f) = DEFAULT_FIELDS.iter().position(|f| f.as_bytes() == key) {
-                field = Some(f as u8);
+                member.field = Some(f as u8);
             }
             if !key.ends_with(EXPLAINED_SUFFIX.as_bytes()) {
-                child |= DEFAULTS | self.anywhere;
+                member.child |= DEFAULTS | self.anywhere;
             }
         }
         for_each_bit(mask & !DEFAULTS, |i| match &self.positions[i] {
-            Position::Step(Step::Key(k)) if k.as_bytes() == key => child |= 1 << (i + 1),
-            Position::Field(f) if self.fields[*f as usize].as_bytes() == key => field = Some(*f),
+            Position::Step(Step::Key(k)) if k.as_bytes() == key => member.child |= 1 << (i + 1),
+            Position::Field(f) if self.fields[*f as usize].as_bytes() == key => {
+                member.field = Some(*f);
+            }
             _ => {}
         });
-        (child, field)
+        member
     }
 
     /// The mask of the elements of an array whose own mask is `mask`.
@@ -204,6 +247,27 @@ impl Paths {
     }
 }
 
+/// What an object's member is to the paths: the mask its value gets, the
+/// field it is when it is a code field, and the field whose `_explained`
+/// key it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Member {
+    pub(super) child: u64,
+    pub(super) field: Option<u8>,
+    pub(super) explains: Option<u8>,
+}
+
+/// A key's slot in [`Paths::named`]: its length and its first and last bytes.
+#[inline]
+fn key_slot(key: &[u8]) -> usize {
+    let (first, last) = match key {
+        [] => (0, 0),
+        [first, .., last] => (*first, *last),
+        [only] => (*only, *only),
+    };
+    usize::from((key.len() as u8).wrapping_mul(29) ^ first ^ last.rotate_left(4))
+}
+
 fn for_each_bit(mut bits: u64, mut f: impl FnMut(usize)) {
     while bits != 0 {
         f(bits.trailing_zeros() as usize);
@@ -219,18 +283,35 @@ mod tests {
     fn defaults_apply_in_every_object_and_item_fields_in_their_arrays() {
         let paths = Paths::default();
         let root = paths.root_mask();
-        let (child, field) = paths.child_of_object(root, b"ErrorCode");
+        let Member { child, field, .. } = paths.member(root, b"ErrorCode");
         assert_eq!(field, Some(0));
         assert_ne!(child & DEFAULTS, 0);
         // RetCode is a code only inside RecallRetList's elements.
         let retcode = paths.field_named(b"RetCode").unwrap();
-        assert_eq!(paths.child_of_object(root, b"RetCode").1, None);
-        let (list, _) = paths.child_of_object(root, b"RecallRetList");
+        assert_eq!(paths.member(root, b"RetCode").field, None);
+        let list = paths.member(root, b"RecallRetList").child;
         let element = paths.array_child_mask(list);
-        assert_eq!(paths.child_of_object(element, b"RetCode").1, Some(retcode));
+        assert_eq!(paths.member(element, b"RetCode").field, Some(retcode));
         // Nothing below an explanation is explained again.
-        let (below, _) = paths.child_of_object(root, b"ErrorCode_explained");
-        assert_eq!(below & DEFAULTS, 0);
+        let explained = paths.member(root, b"ErrorCode_explained");
+        assert_eq!(explained.child & DEFAULTS, 0);
+        assert_eq!((explained.field, explained.explains), (None, Some(0)));
+        // Keys no path names carry the defaults down and are nothing else.
+        for key in [
+            &b"ts"[..],
+            b"ActionStatus",
+            b"ResultItem",
+            b"Other_explained",
+        ] {
+            let member = paths.member(root, key);
+            assert_eq!((member.field, member.explains), (None, None));
+            let defaults = if key.ends_with(b"_explained") {
+                0
+            } else {
+                DEFAULTS
+            };
+            assert_eq!(member.child & DEFAULTS, defaults);
+        }
     }
 
     #[test]
@@ -239,11 +320,11 @@ mod tests {
         paths.add("data.items[].status").unwrap();
         let status = paths.field_named(b"status").unwrap();
         let root = paths.root_mask();
-        assert_eq!(paths.child_of_object(root, b"status").1, None);
-        let (data, _) = paths.child_of_object(root, b"data");
-        let (items, _) = paths.child_of_object(data, b"items");
+        assert_eq!(paths.member(root, b"status").field, None);
+        let data = paths.member(root, b"data").child;
+        let items = paths.member(data, b"items").child;
         let element = paths.array_child_mask(items);
-        assert_eq!(paths.child_of_object(element, b"status").1, Some(status));
+        assert_eq!(paths.member(element, b"status").field, Some(status));
         assert_eq!(paths.prefix(status), br#","status_explained":{"code":"#);
     }
 

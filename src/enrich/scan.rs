@@ -2,9 +2,9 @@
 //! limit, number range, escapes, through [`super::json`]) and records where
 //! each object's explanation goes.
 
+use super::MAX_DEPTH;
 use super::json::{number, number_code, number_in_range, skip_ws, string_code, string_end};
 use super::paths::Paths;
-use super::{EXPLAINED_SUFFIX, MAX_DEPTH};
 use crate::Explanation;
 
 /// A code field seen in the object being scanned.
@@ -204,13 +204,11 @@ impl Scanner {
         } else {
             raw
         };
-        let (child, field) = paths.child_of_object(mask, key);
-        if let Some(base) = key.strip_suffix(EXPLAINED_SUFFIX.as_bytes())
-            && let Some(f) = paths.field_named(base)
-        {
-            self.seen.push(Seen::Explained { field: f });
+        let member = paths.member(mask, key);
+        if let Some(field) = member.explains {
+            self.seen.push(Seen::Explained { field });
         }
-        Some((value, child, field))
+        Some((value, member.child, member.field))
     }
 
     /// Closes the innermost container; for an object, decides its insertions.

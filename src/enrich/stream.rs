@@ -2,8 +2,6 @@
 
 use std::io::{self, Read, Write};
 
-use memchr::memmem::Finder;
-
 use super::{Enricher, LineOutcome, Summary};
 
 impl Enricher {
@@ -73,40 +71,13 @@ impl Enricher {
         out: &mut impl Write,
         summary: &mut Summary,
     ) -> io::Result<()> {
-        // The next occurrence of each field name in the block: a line before
-        // all of them holds no code field and is only checked for its `{`.
-        let find = |finder: &Finder<'_>, from: usize| {
-            finder
-                .find(&block[from..])
-                .map_or(usize::MAX, |at| from + at)
-        };
-        self.next_hits.clear();
-        self.next_hits
-            .extend(self.paths.finders().iter().map(|f| find(f, 0)));
-        self.first_hits.clear();
-        self.first_hits
-            .resize(self.paths.finders().len(), usize::MAX);
-        let mut next_escape = find(&self.escapes, 0);
         let mut copied = 0;
         let mut start = 0;
         while start < block.len() {
             let end = memchr::memchr(b'\n', &block[start..]).map_or(block.len(), |i| start + i);
             let line = &block[start..end];
             summary.lines += 1;
-            let mut found = 0u128;
-            if next_escape < end {
-                found |= super::ESCAPES;
-                next_escape = find(&self.escapes, end);
-            }
-            let finders = self.paths.finders();
-            for (i, (hit, finder)) in self.next_hits.iter_mut().zip(finders).enumerate() {
-                if *hit < end {
-                    found |= 1 << i;
-                    self.first_hits[i] = *hit - start;
-                    *hit = find(finder, end);
-                }
-            }
-            match self.classify_found(line, found) {
+            match self.classify(line) {
                 LineOutcome::Enriched { unknown_codes } => {
                     summary.enriched += 1;
                     summary.unknown_codes += u64::from(unknown_codes);
