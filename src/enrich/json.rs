@@ -15,7 +15,8 @@ pub(crate) fn skip_ws(b: &[u8], mut pos: usize) -> usize {
 /// The end (past the closing quote) of the string whose contents start at
 /// `pos`, checking escapes and control characters, and whether it has
 /// escapes. UTF-8 is checked by the caller, for the whole line at once.
-#[inline]
+/// Inlined: the calls, several per key, cost as much as the search.
+#[inline(always)]
 pub(crate) fn string_end(b: &[u8], pos: usize) -> Option<(usize, bool)> {
     let pos = skip_plain(b, pos);
     match *b.get(pos)? {

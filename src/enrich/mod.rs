@@ -73,6 +73,9 @@ pub const EXPLAINED_SUFFIX: &str = "_explained";
 /// The deepest nesting of arrays and objects a line may have (as in `serde_json`).
 pub const MAX_DEPTH: usize = 127;
 
+/// How many distinct API field values an enricher remembers.
+const LINE_API_CACHE: usize = 4096;
+
 /// Explains code fields in NDJSON lines; see the [module docs](self).
 ///
 /// An enricher is made of its settings, its field paths, a scanner and a
@@ -95,8 +98,9 @@ pub struct Enricher {
     scanner: Scanner,
     cache: RecordCache,
     /// What each value seen in a line's API field resolved to (`None`: not
-    /// a known REST API).
-    line_apis: HashMap<Box<[u8]>, Option<&'static Api>>,
+    /// a known REST API); emptied when it reaches [`LINE_API_CACHE`]
+    /// values, so that a log of ever new values does not grow it.
+    line_apis: HashMap<Box<[u8]>, Option<&'static Api>, foldhash::fast::RandomState>,
 }
 
 impl Default for Enricher {
@@ -114,7 +118,7 @@ impl Enricher {
             paths: Paths::default(),
             scanner: Scanner::default(),
             cache: RecordCache::default(),
-            line_apis: HashMap::new(),
+            line_apis: HashMap::default(),
         }
     }
 
@@ -230,6 +234,9 @@ impl Enricher {
                 .ok()
                 .and_then(Api::find)
         };
+        if self.line_apis.len() == LINE_API_CACHE {
+            self.line_apis.clear();
+        }
         self.line_apis.insert(token.into(), api);
         api
     }
@@ -358,6 +365,19 @@ mod tests {
             assert_eq!(v[field], lean, "{line}");
             assert!(v[field].get("causes").is_none() && v[field]["description"].is_string());
         }
+    }
+
+    #[test]
+    fn the_api_cache_stays_bounded_and_still_resolves() {
+        let mut e = Enricher::new();
+        for i in 0..LINE_API_CACHE + 10 {
+            let line = format!(r#"{{"api":"v4/none/{i}","ErrorCode":70001}}"#);
+            enrich(&mut e, &line);
+            assert!(e.line_apis.len() <= LINE_API_CACHE);
+        }
+        let line = r#"{"api":"v4/sns/friend_add","ResultItem":[{"ResultCode":30010}]}"#;
+        let (_, out) = enrich(&mut e, line);
+        assert!(out.contains("Your friend list is full."), "{out}");
     }
 
     #[test]

@@ -185,7 +185,7 @@ impl Paths {
     }
 
     /// What an object's member `key` is to the paths of the object's `mask`.
-    #[inline]
+    #[inline(always)]
     pub(super) fn member(&self, mask: u64, key: &[u8]) -> Member {
         // A key no path names, and not a `_explained` one (which the
         // defaults do not descend into), only carries the defaults down.

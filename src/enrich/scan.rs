@@ -215,23 +215,43 @@ impl Scanner {
     fn close(&mut self, paths: &Paths) {
         let frame = self.frames.pop().expect("a container is open");
         if frame.object {
-            for field in 0..paths.field_count() {
-                let mut code = None;
-                let mut explained = false;
-                for seen in &self.seen[frame.seen_from..] {
-                    match *seen {
-                        Seen::Code { field: f, code: c } if f == field => code = c,
-                        Seen::Explained { field: f } if f == field => explained = true,
-                        _ => {}
-                    }
-                }
-                if let Some(code) = code.filter(|&c| c != 0 && !explained) {
-                    self.inserts.push(Insert {
-                        at: frame.last_value_end,
+            let insert = |field, code| Insert {
+                at: frame.last_value_end,
+                field,
+                code,
+                explanation: None,
+            };
+            match self.seen[frame.seen_from..] {
+                // Most objects have one code field or none.
+                []
+                | [Seen::Explained { .. }]
+                | [
+                    Seen::Code {
+                        code: None | Some(0),
+                        ..
+                    },
+                ] => {}
+                [
+                    Seen::Code {
                         field,
-                        code,
-                        explanation: None,
-                    });
+                        code: Some(code),
+                    },
+                ] => self.inserts.push(insert(field, code)),
+                ref seen => {
+                    for field in 0..paths.field_count() {
+                        let mut code = None;
+                        let mut explained = false;
+                        for seen in seen {
+                            match *seen {
+                                Seen::Code { field: f, code: c } if f == field => code = c,
+                                Seen::Explained { field: f } if f == field => explained = true,
+                                _ => {}
+                            }
+                        }
+                        if let Some(code) = code.filter(|&c| c != 0 && !explained) {
+                            self.inserts.push(insert(field, code));
+                        }
+                    }
                 }
             }
         }
