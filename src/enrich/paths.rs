@@ -139,7 +139,7 @@ impl Paths {
     }
 
     /// Whether `key` may be one the paths name (false: it is none of them).
-    #[inline]
+    #[inline(always)]
     fn may_be_named(&self, key: &[u8]) -> bool {
         let slot = key_slot(key);
         self.named[slot / 64] >> (slot % 64) & 1 == 1
@@ -258,7 +258,7 @@ pub(super) struct Member {
 }
 
 /// A key's slot in [`Paths::named`]: its length and its first and last bytes.
-#[inline]
+#[inline(always)]
 fn key_slot(key: &[u8]) -> usize {
     let (first, last) = match key {
         [] => (0, 0),
