@@ -5,8 +5,13 @@
 use crate::code_from_json;
 
 /// JSON whitespace (space, tab, line feed, carriage return) from `pos` on.
+#[inline(always)]
 pub(crate) fn skip_ws(b: &[u8], mut pos: usize) -> usize {
-    while let Some(b' ' | b'\t' | b'\n' | b'\r') = b.get(pos) {
+    // Anything above a space ends it: one comparison for the usual byte.
+    while let Some(&c) = b.get(pos) {
+        if c > b' ' || !matches!(c, b' ' | b'\t' | b'\n' | b'\r') {
+            break;
+        }
         pos += 1;
     }
     pos
@@ -66,7 +71,7 @@ fn escaped_string_end(b: &[u8], mut pos: usize) -> Option<(usize, bool)> {
 /// Skips string bytes that need no attention (not `"`, `\\`, or a control
 /// character), eight at a time: the position of the first that does, or the
 /// end of `b`.
-#[inline]
+#[inline(always)]
 fn skip_plain(b: &[u8], mut pos: usize) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;

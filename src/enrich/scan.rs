@@ -167,6 +167,7 @@ impl Scanner {
 
     /// Reads `"key" :` at `pos` in the innermost object; returns the position
     /// of the value, its mask, and the field it is when it is a code field.
+    #[inline(always)]
     fn key(
         &mut self,
         b: &[u8],
