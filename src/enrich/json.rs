@@ -2,6 +2,7 @@
 //! surrogate pairs, control characters), numbers (JSON's grammar, the `f64`
 //! range) and codes in either form. The scanner walks a line with these.
 
+use super::stops::StringStops;
 use crate::code_from_json;
 
 /// JSON whitespace (space, tab, line feed, carriage return) from `pos` on.
@@ -22,11 +23,11 @@ pub(crate) fn skip_ws(b: &[u8], mut pos: usize) -> usize {
 /// escapes. UTF-8 is checked by the caller, for the whole line at once.
 /// Inlined: the calls, several per key, cost as much as the search.
 #[inline(always)]
-pub(crate) fn string_end(b: &[u8], pos: usize) -> Option<(usize, bool)> {
-    let pos = skip_plain(b, pos);
+pub(crate) fn string_end(b: &[u8], stops: &StringStops, pos: usize) -> Option<(usize, bool)> {
+    let pos = stops.next(pos);
     match *b.get(pos)? {
         b'"' => Some((pos + 1, false)),
-        b'\\' => escaped_string_end(b, pos),
+        b'\\' => escaped_string_end(b, stops, pos),
         _ => None,
     }
 }
@@ -34,7 +35,7 @@ pub(crate) fn string_end(b: &[u8], pos: usize) -> Option<(usize, bool)> {
 /// [`string_end`] from the string's first backslash, at `pos`: kept out of
 /// line, as most strings in a log have none.
 #[inline(never)]
-fn escaped_string_end(b: &[u8], mut pos: usize) -> Option<(usize, bool)> {
+fn escaped_string_end(b: &[u8], stops: &StringStops, mut pos: usize) -> Option<(usize, bool)> {
     loop {
         match *b.get(pos)? {
             b'"' => return Some((pos + 1, true)),
@@ -64,52 +65,7 @@ fn escaped_string_end(b: &[u8], mut pos: usize) -> Option<(usize, bool)> {
             }
             _ => return None,
         }
-        pos = skip_plain(b, pos);
-    }
-}
-
-/// Skips string bytes that need no attention (not `"`, `\\`, or a control
-/// character), eight at a time: the position of the first that does, or the
-/// end of `b`.
-#[inline(always)]
-fn skip_plain(b: &[u8], mut pos: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // The high bit of each byte of the result is set where `word` has a byte
-    // below `n` (`n` <= 0x80; exact for the lowest such byte).
-    let below = |word: u64, n: u8| word.wrapping_sub(ONES * u64::from(n)) & !word & HIGH;
-    let equal = |word: u64, c: u8| below(word ^ (ONES * u64::from(c)), 1);
-    let first_special = |word: u64| {
-        let special = below(word, 0x20) | equal(word, b'"') | equal(word, b'\\');
-        (special != 0).then(|| (special.trailing_zeros() / 8) as usize)
-    };
-    while let Some(chunk) = b.get(pos..pos + 8) {
-        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        if let Some(at) = first_special(word) {
-            return pos + at;
-        }
-        pos += 8;
-    }
-    if pos >= b.len() {
-        return b.len();
-    }
-    // Fewer than eight bytes left: the line's last eight, shifted so that
-    // `pos` is the lowest byte; the zeros shifted in count as special, past
-    // the end.
-    match b.len().checked_sub(8) {
-        Some(last) => {
-            let chunk = &b[last..];
-            let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-            let at = first_special(word >> (8 * (pos - last))).unwrap_or(b.len() - pos);
-            (pos + at).min(b.len())
-        }
-        None => {
-            let rest = &b[pos..];
-            pos + rest
-                .iter()
-                .position(|&c| c == b'"' || c == b'\\' || c < 0x20)
-                .unwrap_or(rest.len())
-        }
+        pos = stops.next(pos);
     }
 }
 
@@ -205,29 +161,12 @@ pub(crate) fn string_code(token: &[u8], escaped: bool) -> Option<i64> {
 
 #[cfg(test)]
 mod tests {
-    use super::{number, number_in_range, skip_plain, string_end};
+    use super::{StringStops, number, number_in_range, string_end};
 
-    /// Eight at a time, through the last eight shifted, or byte by byte on
-    /// short lines: the first special byte, wherever it is, or the end.
-    #[test]
-    fn skip_plain_stops_at_the_first_special_byte_or_the_end() {
-        for len in 0..24 {
-            for special_at in (0..len).map(Some).chain([None]) {
-                for special in [b'"', b'\\', 0x01, 0x1F] {
-                    let mut line = vec![b'a'; len];
-                    line.iter_mut().step_by(3).for_each(|c| *c = 0xC3);
-                    if let Some(at) = special_at {
-                        line[at] = special;
-                    }
-                    for pos in 0..=len {
-                        let expected = (pos..len)
-                            .find(|&i| matches!(line[i], b'"' | b'\\' | 0..0x20))
-                            .unwrap_or(len);
-                        assert_eq!(skip_plain(&line, pos), expected, "{line:?} from {pos}");
-                    }
-                }
-            }
-        }
+    fn string_end_of(line: &[u8]) -> Option<(usize, bool)> {
+        let mut stops = StringStops::default();
+        stops.index(line);
+        string_end(line, &stops, 1)
     }
 
     #[test]
@@ -244,7 +183,7 @@ mod tests {
         ] {
             for tail in ["", "}", ",\"k\":1}", "        "] {
                 let line = format!("\"{body}\"{tail}");
-                let (end, escaped) = string_end(line.as_bytes(), 1).unwrap();
+                let (end, escaped) = string_end_of(line.as_bytes()).unwrap();
                 assert_eq!(end, body.len() + 2, "{line}");
                 assert_eq!(escaped, body.contains('\\'), "{line}");
                 let decoded: String = serde_json::from_str(&line[..end]).unwrap();
@@ -259,7 +198,7 @@ mod tests {
             r#""\udc00""#,
             "\"abcdefgh\\",
         ] {
-            assert_eq!(string_end(bad.as_bytes(), 1), None, "{bad}");
+            assert_eq!(string_end_of(bad.as_bytes()), None, "{bad}");
         }
     }
 

@@ -41,6 +41,7 @@ mod parallel;
 mod paths;
 mod scan;
 mod settings;
+mod stops;
 mod stream;
 mod summary;
 

@@ -5,6 +5,7 @@
 use super::MAX_DEPTH;
 use super::json::{number, number_code, number_in_range, skip_ws, string_code, string_end};
 use super::paths::Paths;
+use super::stops::StringStops;
 use crate::Explanation;
 
 /// A code field seen in the object being scanned.
@@ -46,6 +47,7 @@ pub(super) struct Scanner {
     seen: Vec<Seen>,
     pub(super) inserts: Vec<Insert>,
     key: Vec<u8>,
+    stops: StringStops,
     /// The line's API value: (start, end) of the string token, and whether
     /// it has escapes.
     pub(super) line_api: Option<(usize, usize, bool)>,
@@ -67,6 +69,7 @@ impl Scanner {
         self.seen.clear();
         self.inserts.clear();
         self.line_api = None;
+        self.stops.index(b);
         let mut pos = skip_ws(b, 0);
         // What the value about to be read is: its path mask, and the field
         // it holds when it is a code field of its object.
@@ -102,7 +105,7 @@ impl Scanner {
                     }
                 }
                 b'"' => {
-                    let (end, escaped) = string_end(b, pos + 1)?;
+                    let (end, escaped) = string_end(b, &self.stops, pos + 1)?;
                     if let Some(field) = field {
                         let code = string_code(&b[pos..end], escaped);
                         self.seen.push(Seen::Code { field, code });
@@ -178,7 +181,7 @@ impl Scanner {
         if b.get(pos) != Some(&b'"') {
             return None;
         }
-        let (end, escaped) = string_end(b, pos + 1)?;
+        let (end, escaped) = string_end(b, &self.stops, pos + 1)?;
         let colon = skip_ws(b, end);
         if b.get(colon) != Some(&b':') {
             return None;
@@ -194,7 +197,7 @@ impl Scanner {
             && api_field == Some(raw)
             && b.get(value) == Some(&b'"')
         {
-            let (api_end, api_escaped) = string_end(b, value + 1)?;
+            let (api_end, api_escaped) = string_end(b, &self.stops, value + 1)?;
             self.line_api = Some((value, api_end, api_escaped));
         }
         let key: &[u8] = if escaped {
