@@ -48,7 +48,8 @@
 //!   explained and naming its item, and [`rest_api`], which reads REST API
 //!   names (adds `serde_json` and `strsim`).
 //! - `enrich` (implies `response`): [`enrich`], which explains the code fields
-//!   of NDJSON log lines in place, as `chatcodes enrich` does (adds `memchr`).
+//!   of NDJSON log lines in place, as `chatcodes enrich` does (adds `memchr`,
+//!   `simdutf8`, `itoa`, `foldhash`, and `safe_arch` on x86-64).
 //!
 //! The `chatcodes` command is a crate of its own (`chatcodes-cli` in the
 //! repository's `cli/`, `cargo install --path cli` from a clone), so no
