@@ -1,9 +1,10 @@
 //! One NDJSON line through the enricher, checked against serde_json.
 //!
 //! - Nothing panics; a line that is not enriched comes back byte for byte.
-//! - A line rejected as "not JSON" that starts like an object is also
-//!   rejected by serde_json; an enriched line was valid JSON, and its output
-//!   is valid JSON holding the input's members plus `*_explained` keys.
+//! - A line that starts like an object is rejected as "not JSON" exactly
+//!   when serde_json rejects it (the summary's count is exact): a line left
+//!   unchanged or enriched was valid JSON, and an enriched line's output is
+//!   valid JSON holding the input's members plus `*_explained` keys.
 //! - Streaming the whole input keeps its line count, and two threads fed a
 //!   few bytes a read write the same bytes as one.
 #![no_main]
@@ -31,7 +32,10 @@ fn check(enricher: &mut Enricher, line: &[u8]) {
     let outcome = enricher.line(line, &mut out).expect("writing to a Vec");
     let parsed = serde_json::from_slice::<Value>(line);
     match outcome {
-        LineOutcome::Unchanged => assert_eq!(out, line),
+        LineOutcome::Unchanged => {
+            assert_eq!(out, line);
+            assert!(parsed.is_ok(), "a line serde_json rejects was judged JSON");
+        }
         LineOutcome::NotJson => {
             assert_eq!(out, line);
             if line.trim_ascii_start().starts_with(b"{") {
