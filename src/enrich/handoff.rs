@@ -39,7 +39,7 @@ impl Slot {
 /// What the threads share: the free slots, the queue of blocks read, and
 /// the output with the blocks done but not yet due.
 pub(super) struct Shared<W: Write> {
-    free: Mutex<Vec<Slot>>,
+    free: Mutex<Free>,
     /// Signalled when a slot comes back free, or everything stops.
     freed: Condvar,
     queue: Mutex<Queue>,
@@ -50,11 +50,21 @@ pub(super) struct Shared<W: Write> {
     stop: AtomicBool,
 }
 
+/// The slots not in use, and whether the reader waits for one.
+struct Free {
+    slots: Vec<Slot>,
+    waiting: bool,
+}
+
 #[derive(Default)]
 struct Queue {
     blocks: VecDeque<Slot>,
     /// No more blocks will come.
     closed: bool,
+    /// How many workers wait for a block. A block queued or a slot freed
+    /// wakes a thread only when one waits: a wake-up is a system call, and
+    /// with 64 KiB blocks there are hundreds a second.
+    waiting: usize,
 }
 
 struct Output<W: Write> {
@@ -77,7 +87,10 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 impl<W: Write> Shared<W> {
     pub(super) fn new(slots: usize, output: W) -> Self {
         Shared {
-            free: Mutex::new((0..slots).map(|_| Slot::default()).collect()),
+            free: Mutex::new(Free {
+                slots: (0..slots).map(|_| Slot::default()).collect(),
+                waiting: false,
+            }),
             freed: Condvar::new(),
             queue: Mutex::new(Queue::default()),
             queued: Condvar::new(),
@@ -108,24 +121,31 @@ impl<W: Write> Shared<W> {
     }
 
     pub(super) fn free_slot(&self) -> Option<Slot> {
-        lock(&self.free).pop()
+        lock(&self.free).slots.pop()
     }
 
     /// Waits until a slot is free; `false` when everything stops instead.
     pub(super) fn wait_for_free_slot(&self) -> bool {
         let mut free = lock(&self.free);
-        while free.is_empty() && !self.stopped() {
+        while free.slots.is_empty() && !self.stopped() {
+            free.waiting = true;
             free = self
                 .freed
                 .wait(free)
                 .unwrap_or_else(PoisonError::into_inner);
+            free.waiting = false;
         }
         !self.stopped()
     }
 
     pub(super) fn queue(&self, slot: Slot) {
-        lock(&self.queue).blocks.push_back(slot);
-        self.queued.notify_one();
+        let mut queue = lock(&self.queue);
+        queue.blocks.push_back(slot);
+        let wake = queue.waiting > 0;
+        drop(queue);
+        if wake {
+            self.queued.notify_one();
+        }
     }
 
     /// A queued block, if there is one now.
@@ -147,10 +167,12 @@ impl<W: Write> Shared<W> {
             if queue.closed {
                 return None;
             }
+            queue.waiting += 1;
             queue = self
                 .queued
                 .wait(queue)
                 .unwrap_or_else(PoisonError::into_inner);
+            queue.waiting -= 1;
         }
     }
 
@@ -183,8 +205,13 @@ impl<W: Write> Shared<W> {
                 Ok(()) => {
                     output.summary.add(&slot.summary);
                     output.next += 1;
-                    lock(&self.free).push(slot);
-                    self.freed.notify_one();
+                    let mut free = lock(&self.free);
+                    free.slots.push(slot);
+                    let wake = free.waiting;
+                    drop(free);
+                    if wake {
+                        self.freed.notify_one();
+                    }
                 }
                 Err(e) => {
                     output.error = Some(e);
