@@ -260,13 +260,9 @@ impl Enricher {
         if line.get(skip_ws(line, 0)) != Some(&b'{') {
             return LineOutcome::NotJson;
         }
-        let mask = self.paths.root_mask();
         let api_field = self.settings.api_field.as_deref();
         if simdutf8::basic::from_utf8(line).is_err()
-            || self
-                .scanner
-                .scan(line, &self.paths, mask, api_field)
-                .is_none()
+            || self.scanner.scan(line, &self.paths, api_field).is_none()
         {
             self.scanner.inserts.clear();
             return LineOutcome::NotJson;

@@ -187,16 +187,11 @@ impl Paths {
     /// What an object's member `key` is to the paths of the object's `mask`.
     #[inline(always)]
     pub(super) fn member(&self, mask: u64, key: &[u8]) -> Member {
-        // A key no path names, and not a `_explained` one (which the
-        // defaults do not descend into), only carries the defaults down.
-        if !self.may_be_named(key) && !key.ends_with(EXPLAINED_SUFFIX.as_bytes()) {
-            let child = if mask & DEFAULTS != 0 {
-                DEFAULTS | self.anywhere
-            } else {
-                0
-            };
+        // A key no path names is no field and no step: it only carries the
+        // defaults down, unless it is a `_explained` one.
+        if !self.may_be_named(key) {
             return Member {
-                child,
+                child: self.defaults_below(mask, key),
                 field: None,
                 explains: None,
             };
@@ -210,17 +205,14 @@ impl Paths {
             .strip_suffix(EXPLAINED_SUFFIX.as_bytes())
             .and_then(|base| self.field_named(base));
         let mut member = Member {
-            child: 0,
+            child: self.defaults_below(mask, key),
             field: None,
             explains,
         };
-        if mask & DEFAULTS != 0 {
-            if let Some(f) = DEFAULT_FIELDS.iter().position(|f| f.as_bytes() == key) {
-                member.field = Some(f as u8);
-            }
-            if !key.ends_with(EXPLAINED_SUFFIX.as_bytes()) {
-                member.child |= DEFAULTS | self.anywhere;
-            }
+        if mask & DEFAULTS != 0
+            && let Some(f) = DEFAULT_FIELDS.iter().position(|f| f.as_bytes() == key)
+        {
+            member.field = Some(f as u8);
         }
         for_each_bit(mask & !DEFAULTS, |i| match &self.positions[i] {
             Position::Step(Step::Key(k)) if k.as_bytes() == key => member.child |= 1 << (i + 1),
@@ -232,12 +224,30 @@ impl Paths {
         member
     }
 
+    /// What the defaults of `mask` carry into a child: the defaults and the
+    /// paths that start anywhere.
+    #[inline(always)]
+    fn carried_defaults(&self, mask: u64) -> u64 {
+        if mask & DEFAULTS != 0 {
+            DEFAULTS | self.anywhere
+        } else {
+            0
+        }
+    }
+
+    /// [`carried_defaults`](Self::carried_defaults) into the value of member
+    /// `key`: none below an explanation.
+    #[inline(always)]
+    fn defaults_below(&self, mask: u64, key: &[u8]) -> u64 {
+        if key.ends_with(EXPLAINED_SUFFIX.as_bytes()) {
+            return 0;
+        }
+        self.carried_defaults(mask)
+    }
+
     /// The mask of the elements of an array whose own mask is `mask`.
     pub(super) fn array_child_mask(&self, mask: u64) -> u64 {
-        let mut child = mask & DEFAULTS;
-        if child != 0 {
-            child |= self.anywhere;
-        }
+        let mut child = self.carried_defaults(mask);
         for_each_bit(mask & !DEFAULTS, |i| {
             if matches!(self.positions[i], Position::Step(Step::Each)) {
                 child |= 1 << (i + 1);

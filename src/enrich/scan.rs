@@ -55,16 +55,10 @@ pub(super) struct Scanner {
 
 impl Scanner {
     /// Validates `b` as JSON (already known to be UTF-8) and records where
-    /// explanations go, for the fields of `paths` reachable from
-    /// `root_mask`; a top-level string member named `api_field` is noted as
-    /// the line's API. `None` when it is not valid JSON.
-    pub(super) fn scan(
-        &mut self,
-        b: &[u8],
-        paths: &Paths,
-        root_mask: u64,
-        api_field: Option<&[u8]>,
-    ) -> Option<()> {
+    /// explanations go, for the fields of `paths`; a top-level string member
+    /// named `api_field` is noted as the line's API. `None` when it is not
+    /// valid JSON.
+    pub(super) fn scan(&mut self, b: &[u8], paths: &Paths, api_field: Option<&[u8]>) -> Option<()> {
         self.frames.clear();
         self.seen.clear();
         self.inserts.clear();
@@ -73,7 +67,7 @@ impl Scanner {
         let mut pos = skip_ws(b, 0);
         // What the value about to be read is: its path mask, and the field
         // it holds when it is a code field of its object.
-        let mut mask = root_mask;
+        let mut mask = paths.root_mask();
         let mut field: Option<u8> = None;
         'value: loop {
             match *b.get(pos)? {
@@ -269,7 +263,7 @@ mod tests {
 
     fn scan(line: &str, paths: &Paths) -> Option<Vec<(usize, u8, i64)>> {
         let mut s = Scanner::default();
-        s.scan(line.as_bytes(), paths, paths.root_mask(), Some(b"api"))?;
+        s.scan(line.as_bytes(), paths, Some(b"api"))?;
         Some(s.inserts.iter().map(|i| (i.at, i.field, i.code)).collect())
     }
 
@@ -305,8 +299,7 @@ mod tests {
         let paths = Paths::default();
         let mut s = Scanner::default();
         let line = br#"{"api":"v4/sns/friend_add","ErrorCode":1}"#;
-        s.scan(line, &paths, paths.root_mask(), Some(b"api"))
-            .unwrap();
+        s.scan(line, &paths, Some(b"api")).unwrap();
         let (start, end, escaped) = s.line_api.unwrap();
         assert_eq!(&line[start..end], br#""v4/sns/friend_add""#);
         assert!(!escaped);
