@@ -15,10 +15,9 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cargo build --release --quiet -p chatcodes-cli
 bin="${CARGO_TARGET_DIR:-target}/release/chatcodes"
-"$bin" export --format json --columns code,namespace > "$work/codes.json"
-python3 bench/gen_short_log.py "$work/codes.json" "$lines" > "$work/short.ndjson"
-python3 bench/gen_rest_log.py "$lines" > "$work/mixed.ndjson"
-python3 bench/gen_worst_log.py "$lines" > "$work/worst.ndjson"
+for log in short mixed worst; do
+  bench/gen_log.sh "$log" "$lines" "$bin" > "$work/$log.ndjson"
+done
 count() { # instructions of BIN on LOG; its output goes to OUT
   valgrind --tool=callgrind --callgrind-out-file="$work/cg.out" "$1" enrich --threads 1 \
     < "$2" > "$3" 2> /dev/null

@@ -15,13 +15,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cargo build --release --quiet -p chatcodes-cli
 bin="${CARGO_TARGET_DIR:-target}/release/chatcodes"
-case "${LOG:-mixed}" in
-  worst) python3 bench/gen_worst_log.py "$lines" > "$work/log.ndjson" ;;
-  short)
-    "$bin" export --format json --columns code,namespace > "$work/codes.json"
-    python3 bench/gen_short_log.py "$work/codes.json" "$lines" > "$work/log.ndjson" ;;
-  *) python3 bench/gen_rest_log.py "$lines" > "$work/log.ndjson" ;;
-esac
+bench/gen_log.sh "${LOG:-mixed}" "$lines" "$bin" > "$work/log.ndjson"
 "$bin" export --format json --dictionary --namespace tencent_server > "$work/dict.json"
 bytes=$(stat -c %s "$work/log.ndjson")
 # jq: parse each line (keeping broken ones), explain ErrorCode and ResultItem[].ResultCode.
@@ -32,17 +26,6 @@ jq_program='. as $line | (try fromjson catch null) as $r
                     elif type == "object" and ((.ResultCode // 0) != 0)
                     then . + {ResultCode_explained: {code: .ResultCode, description: ($dict[0][(.ResultCode|tostring)] // "unknown")}}
                     else . end) | tojson) end'
-best() { # best of 3 wall-clock seconds; each command writes to /dev/null itself
-  python3 - "$@" <<'PY'
-import subprocess, sys, time
-times = []
-for _ in range(3):
-    start = time.perf_counter()
-    subprocess.run(sys.argv[1:], check=True)
-    times.append(time.perf_counter() - start)
-print(f"{min(times):.4f}")
-PY
-}
 best_each() { # best of 3 wall-clock seconds of each `sh -c` command, run in turns
   # (one run of each per round), so that a burst of noise on this shared
   # machine does not fall on all three runs of one of them; one line of times
@@ -75,18 +58,18 @@ read -r t_cc t_cc1 t_file t_file1 t_fields t_other < <(best_each "${cc_runs[@]}"
 out_bytes=$(stat -c %s "$work/out.ndjson")
 cmp -s "$work/out.ndjson" "$work/out1.ndjson" || { echo "threads 1 and the default wrote other bytes" >&2; exit 1; }
 fields_bytes=$(stat -c %s "$work/fields.ndjson")
-t_jq_plain=$(best sh -c "jq -R -r --slurpfile dict '$work/dict.json' '$jq_plain' < '$work/log.ndjson' > /dev/null 2>&1")
-t_cat=$(best sh -c "cat '$work/log.ndjson' > /dev/null 2>&1")
-t_jq=$(best sh -c "jq -R -r --slurpfile dict '$work/dict.json' '$jq_program' < '$work/log.ndjson' > /dev/null 2>&1")
+t_jq_plain=$(best_each "jq -R -r --slurpfile dict '$work/dict.json' '$jq_plain' < '$work/log.ndjson' > /dev/null 2>&1")
+t_cat=$(best_each "cat '$work/log.ndjson' > /dev/null 2>&1")
+t_jq=$(best_each "jq -R -r --slurpfile dict '$work/dict.json' '$jq_program' < '$work/log.ndjson' > /dev/null 2>&1")
 # The lines without a code field alone (ten copies): enrich should cost little
 # more than a copy.
 grep -v 'Code"' "$work/log.ndjson" > "$work/nocode1.ndjson" || true
 for _ in 1 2 3 4 5 6 7 8 9 10; do cat "$work/nocode1.ndjson"; done > "$work/nocode.ndjson"
 nocode_bytes=$(stat -c %s "$work/nocode.ndjson")
 if [ "$nocode_bytes" -gt 0 ]; then
-  t_nc_cc=$(best sh -c "$bin enrich < '$work/nocode.ndjson' > /dev/null 2>&1")
-  t_nc_cat=$(best sh -c "cat '$work/nocode.ndjson' > /dev/null 2>&1")
-  [ -z "$other" ] || t_nc_other=$(best sh -c "$other enrich < '$work/nocode.ndjson' > /dev/null 2>&1")
+  t_nc_cc=$(best_each "$bin enrich < '$work/nocode.ndjson' > /dev/null 2>&1")
+  t_nc_cat=$(best_each "cat '$work/nocode.ndjson' > /dev/null 2>&1")
+  [ -z "$other" ] || t_nc_other=$(best_each "$other enrich < '$work/nocode.ndjson' > /dev/null 2>&1")
 fi
 mbps() { echo "scale=1; ${2:-$bytes} / $1 / 1000000" | bc -l; }
 echo "input: $lines lines, $bytes bytes"
